@@ -1,0 +1,79 @@
+"""The command line: `python -m termbase <command>`. Exit status 0 = clean, 1 = problems, 2 = usage error."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .loader import load_glossary
+from .problems import to_json
+from .schema import entry_schema
+from .validate import RULES, validate
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_GLOSSARY = PROJECT_ROOT / "glossary"
+
+
+def _validate(args: argparse.Namespace) -> int:
+    glossary_dir = Path(args.glossary)
+    if not (glossary_dir / "glossary.yaml").is_file():
+        print(f"error: {glossary_dir} is not a glossary folder (it has no glossary.yaml)", file=sys.stderr)
+        return 2
+    result, problems = validate(glossary_dir, Path.cwd())
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    if args.format == "json":
+        print(to_json(problems))
+    else:
+        for problem in problems:
+            print(problem.format_github() if args.format == "github" else problem.format())
+    summary = f"{result.files_read} entries checked: {len(errors)} error(s), {len(warnings)} warning(s)"
+    print(summary, file=sys.stderr)
+    if errors or (args.strict and warnings):
+        return 1
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    result = load_glossary(Path(args.glossary))
+    if result.glossary is None:
+        for problem in result.problems:
+            print(problem.format(), file=sys.stderr)
+        return 1
+    glossary = result.glossary
+    schema = entry_schema(list(glossary.language_codes), list(glossary.domains), list(glossary.jurisdictions))
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _rules(args: argparse.Namespace) -> int:
+    for rule in RULES:
+        print(f"{rule.id:20} {rule.description}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m termbase", description="Tools for the glossary in glossary/.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="command")
+
+    check = commands.add_parser("validate", help="check every entry; print each problem as path:line:column")
+    check.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder (default: %(default)s)")
+    check.add_argument("--strict", action="store_true", help="warnings fail too (CI uses this)")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text",
+                       help="text for people, json for tools, github for pull-request annotations")
+    check.set_defaults(run=_validate)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of an entry (for editors and other tools)")
+    schema.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder (default: %(default)s)")
+    schema.set_defaults(run=_schema)
+
+    rules = commands.add_parser("rules", help="list the validator's cross-entry rules")
+    rules.set_defaults(run=_rules)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)

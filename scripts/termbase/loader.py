@@ -1,0 +1,236 @@
+"""Loading `glossary/` into the model. Every problem is collected; nothing raises for bad input.
+
+Layout:
+    glossary/glossary.yaml        title and languages (the first language is the source)
+    glossary/domains.yaml         domains
+    glossary/jurisdictions.yaml   jurisdictions and bodies
+    glossary/bibliography.yaml    sources, by id
+    glossary/concepts/<id>.yaml   one file per concept
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import schema as schemas
+from .model import (
+    OWN_DEFINITION,
+    Citation,
+    Concept,
+    Conception,
+    DeprecatedTerm,
+    Domain,
+    Equivalence,
+    Glossary,
+    Jurisdiction,
+    Language,
+    LanguageSection,
+    Source,
+)
+from .problems import ERROR, Problem, relative
+from .schemacheck import SchemaChecker
+from .yamlsource import Document, SourceError, read_yaml
+
+CONCEPTS_DIR = "concepts"
+SETTINGS_FILES = ("glossary.yaml", "domains.yaml", "jurisdictions.yaml", "bibliography.yaml")
+
+
+@dataclass
+class LoadResult:
+    glossary: Glossary | None  # None when the settings themselves are unusable
+    problems: list[Problem] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)  # concept id -> its parsed file (for positions)
+    files_read: int = 0  # concept files looked at, loaded or not
+
+
+class _Reader:
+    """Reads files of one glossary, turning every failure into a Problem."""
+
+    def __init__(self, glossary_dir: Path, project_root: Path):
+        self.dir = glossary_dir
+        self.root = project_root
+        self.problems: list[Problem] = []
+
+    def rel(self, path: Path) -> str:
+        return relative(path, self.root)
+
+    def read(self, path: Path, checker: SchemaChecker | None = None) -> Document | None:
+        if not path.is_file():
+            self.problems.append(
+                Problem(self.rel(path), 0, 0, ERROR, "file-missing", "", "the file is missing", "restore it from git")
+            )
+            return None
+        try:
+            doc = read_yaml(path)
+        except SourceError as err:
+            self.problems.append(Problem(self.rel(path), err.line, err.column, ERROR, err.rule, "", err.message, err.hint))
+            return None
+        if checker is not None:
+            found = checker.problems(doc, self.rel(path))
+            if found:
+                self.problems.extend(found)
+                return None
+        return doc
+
+
+def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> LoadResult:
+    glossary_dir = Path(glossary_dir)
+    root = Path(project_root) if project_root else glossary_dir.parent
+    reader = _Reader(glossary_dir, root)
+
+    settings = reader.read(glossary_dir / "glossary.yaml", SchemaChecker(schemas.GLOSSARY_SCHEMA))
+    if settings is None:
+        return LoadResult(None, reader.problems)
+    languages = tuple(Language(**item) for item in settings.data["languages"])
+    codes = [lang.code for lang in languages]
+    if len(set(codes)) != len(codes):
+        reader.problems.append(
+            Problem(reader.rel(glossary_dir / "glossary.yaml"), *settings.where(("languages",)), ERROR, "schema",
+                    "languages", "a language is declared twice", "declare each language once")
+        )
+        return LoadResult(None, reader.problems)
+
+    domains_doc = reader.read(glossary_dir / "domains.yaml", SchemaChecker(schemas.domains_schema(codes)))
+    jurisdictions_doc = reader.read(glossary_dir / "jurisdictions.yaml", SchemaChecker(schemas.jurisdictions_schema(codes)))
+    bibliography_doc = reader.read(glossary_dir / "bibliography.yaml", SchemaChecker(schemas.BIBLIOGRAPHY_SCHEMA))
+    if domains_doc is None or jurisdictions_doc is None or bibliography_doc is None:
+        return LoadResult(None, reader.problems)
+
+    domains = {d["id"]: Domain(d["id"], d["name"]) for d in domains_doc.data}
+    jurisdictions = {j["code"]: Jurisdiction(j["code"], j["name"]) for j in jurisdictions_doc.data}
+    bibliography = {s["id"]: _source(s) for s in bibliography_doc.data["sources"]}
+    for doc, prefix, key, name in (
+        (domains_doc, (), "id", "domains.yaml"),
+        (jurisdictions_doc, (), "code", "jurisdictions.yaml"),
+        (bibliography_doc, ("sources",), "id", "bibliography.yaml"),
+    ):
+        listing = doc.data[prefix[0]] if prefix else doc.data
+        reader.problems.extend(_duplicates(listing, doc, prefix, key, reader.rel(glossary_dir / name)))
+
+    checker = SchemaChecker(schemas.entry_schema(codes, list(domains), list(jurisdictions)))
+    concepts: dict[str, Concept] = {}
+    documents: dict[str, Document] = {}
+    concept_dir = glossary_dir / CONCEPTS_DIR
+    files_read = 0
+    for path in sorted(concept_dir.glob("*")):
+        if path.suffix == ".yml":
+            reader.problems.append(
+                Problem(reader.rel(path), 0, 0, ERROR, "file-name", "", "entries use the extension .yaml",
+                        f"rename it to {path.stem}.yaml")
+            )
+            continue
+        if path.suffix != ".yaml" or not path.is_file():
+            continue
+        files_read += 1
+        doc = reader.read(path, checker)
+        if doc is None:
+            continue
+        concept = _concept(doc, path, codes, reader)
+        if concept is None:
+            continue
+        if concept.id in concepts:  # only reachable when the id differs from the file name, which is reported
+            continue
+        concepts[concept.id] = concept
+        documents[concept.id] = doc
+
+    glossary = Glossary(
+        root=root,
+        title=settings.data["title"],
+        languages=languages,
+        domains=domains,
+        jurisdictions=jurisdictions,
+        bibliography=bibliography,
+        concepts=concepts,
+    )
+    return LoadResult(glossary, reader.problems, documents, files_read)
+
+
+def _source(data: dict[str, Any]) -> Source:
+    return Source(
+        id=data["id"],
+        title=data["title"],
+        publisher=data["publisher"],
+        date=str(data["date"]),
+        title_en=data.get("title_en", ""),
+        url=data.get("url", ""),
+        type=data.get("type", ""),
+    )
+
+
+def _duplicates(items: list[dict], doc: Document, prefix: tuple, key: str, path: str) -> list[Problem]:
+    seen: set[str] = set()
+    found = []
+    for index, item in enumerate(items):
+        if item[key] in seen:
+            line, column = doc.where((*prefix, index, key))
+            found.append(Problem(path, line, column, ERROR, "duplicate-id", key, f"'{item[key]}' is listed twice",
+                                 "keep one of them"))
+        seen.add(item[key])
+    return found
+
+
+def citation(value: str | dict) -> Citation:
+    if isinstance(value, str):
+        return Citation(value)
+    return Citation(value["id"], value.get("at", ""))
+
+
+def _section(data: dict[str, Any]) -> LanguageSection:
+    source = data["definition_source"]
+    equivalence = data.get("equivalence")
+    return LanguageSection(
+        term=data["term"],
+        definition=data["definition"],
+        definition_source=None if source == OWN_DEFINITION else citation(source),
+        synonyms=tuple(data.get("synonyms", ())),
+        deprecated=tuple(DeprecatedTerm(d["term"], d["reason"]) for d in data.get("deprecated", ())),
+        note=data.get("note", ""),
+        equivalence=Equivalence(equivalence["degree"], dict(equivalence.get("note", {}))) if equivalence else None,
+        source_fingerprint=data.get("source_fingerprint", ""),
+    )
+
+
+def _concept(doc: Document, path: Path, languages: list[str], reader: _Reader) -> Concept | None:
+    data = doc.data
+    rel = reader.rel(path)
+    ok = True
+    if data["id"] != path.stem:
+        line, column = doc.where(("id",))
+        reader.problems.append(
+            Problem(rel, line, column, ERROR, "id-file-name", "id", f"the id '{data['id']}' differs from the file name",
+                    f"the id must equal the file name: write `id: {path.stem}` or rename the file to {data['id']}.yaml")
+        )
+        ok = False
+    try:
+        updated = datetime.date.fromisoformat(data["updated"])
+    except ValueError:
+        line, column = doc.where(("updated",))
+        reader.problems.append(
+            Problem(rel, line, column, ERROR, "schema", "updated", f"'{data['updated']}' is not a real date",
+                    "write the date as YYYY-MM-DD")
+        )
+        ok = False
+    if not ok:
+        return None
+    return Concept(
+        id=data["id"],
+        path=path,
+        status=data["status"],
+        domain=data["domain"],
+        version=data["version"],
+        updated=updated,
+        sections={code: _section(data[code]) for code in languages},
+        conceptions=tuple(
+            Conception(
+                jurisdiction=c["jurisdiction"],
+                text={k: v for k, v in c.items() if k not in ("jurisdiction", "sources")},
+                sources=tuple(citation(s) for s in c["sources"]),
+            )
+            for c in data.get("conceptions", ())
+        ),
+        relations={kind: tuple(ids) for kind, ids in data.get("relations", {}).items()},
+        sources=tuple(citation(s) for s in data.get("sources", ())),
+    )

@@ -1,0 +1,241 @@
+"""The JSON Schemas of the glossary's files, built from the declared languages, domains and jurisdictions.
+
+This is the one place where the fields of an entry are listed. The loader checks every file against these
+schemas; the same schema is published for editors (`python -m termbase schema`), so contributors see
+mistakes while they type.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import EQUIVALENCES, OWN_DEFINITION, RELATION_KINDS, STATUSES
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+FINGERPRINT_PATTERN = r"^[0-9a-f]{12}$"
+LANGUAGE_CODE_PATTERN = r"^[a-z]{2,3}$"
+
+# "x-message" is ours (JSON Schema ignores unknown keywords): the sentence a contributor reads when the value
+# does not match, instead of a regular expression.
+ID = {
+    "type": "string",
+    "pattern": ID_PATTERN,
+    "x-message": "must be lower-case ASCII words joined by hyphens, like 'open-weight-model'",
+}
+TEXT = {"type": "string", "minLength": 1, "x-message": "must be non-empty text"}
+TEXT_LIST = {"type": "array", "items": TEXT, "uniqueItems": True}
+DATE = {"type": "string", "pattern": DATE_PATTERN, "x-message": "must be a date written YYYY-MM-DD"}
+
+
+def _citation() -> dict[str, Any]:
+    return {
+        "description": "A bibliography id, or a mapping with the id and a locator (article, section, page).",
+        "anyOf": [
+            ID,
+            {
+                "type": "object",
+                "required": ["id"],
+                "properties": {"id": ID, "at": TEXT},
+                "additionalProperties": False,
+            },
+        ],
+        "x-message": "must be a bibliography id, or a mapping `{id: <bibliography id>, at: <article or section>}`",
+    }
+
+
+def _language_section(language: str, source: str) -> dict[str, Any]:
+    is_source = language == source
+    properties: dict[str, Any] = {
+        "term": {**TEXT, "description": "The preferred term in this language."},
+        "synonyms": {**TEXT_LIST, "description": "Admitted terms: other terms in use for the same concept."},
+        "deprecated": {
+            "description": "Terms to avoid, each with the reason.",
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["term", "reason"],
+                "properties": {"term": TEXT, "reason": TEXT},
+                "additionalProperties": False,
+            },
+        },
+        "definition": {**TEXT, "description": "The definition, as one paragraph of plain text."},
+        "definition_source": {
+            "description": f"Where the definition comes from: a citation, or '{OWN_DEFINITION}' for the glossary's own.",
+            "anyOf": [{"const": OWN_DEFINITION}, _citation()],
+            "x-message": f"must be '{OWN_DEFINITION}' (the glossary's own definition) or a citation of the bibliography",
+        },
+        "note": {**TEXT, "description": "A usage note for writers and translators."},
+    }
+    required = ["term", "definition", "definition_source"]
+    if not is_source:
+        properties["equivalence"] = {
+            "description": f"How the preferred term in this language maps to the concept defined in '{source}'.",
+            "type": "object",
+            "required": ["degree"],
+            "properties": {
+                "degree": {"enum": list(EQUIVALENCES)},
+                "note": {
+                    "description": "What differs and how to write it unambiguously, in both languages.",
+                    "type": "object",
+                    "properties": {source: TEXT, language: TEXT},
+                    "additionalProperties": False,
+                },
+            },
+            "additionalProperties": False,
+        }
+        properties["source_fingerprint"] = {
+            "description": "Fingerprint of the source-language text this translation was made from.",
+            "type": "string",
+            "pattern": FINGERPRINT_PATTERN,
+            "x-message": "must be the 12-character fingerprint printed by `python -m termbase l10n`",
+        }
+        required.append("equivalence")
+    return {
+        "type": "object",
+        "required": required,
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+def entry_schema(languages: list[str], domains: list[str], jurisdictions: list[str]) -> dict[str, Any]:
+    """The schema of one concept file."""
+    source = languages[0]
+    properties: dict[str, Any] = {
+        "id": {**ID, "description": "Stable identifier: the file name and the URL. Never change it."},
+        "status": {"enum": list(STATUSES)},
+        "domain": {"enum": domains},
+        "version": {"type": "integer", "minimum": 1, "description": "Bumped on every substantive change."},
+        "updated": {**DATE, "description": "Date of the last substantive change."},
+    }
+    for language in languages:
+        properties[language] = _language_section(language, source)
+    properties["conceptions"] = {
+        "description": "How jurisdictions and bodies understand the concept, where they differ.",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["jurisdiction", *languages, "sources"],
+            "properties": {
+                "jurisdiction": {"enum": jurisdictions},
+                **{language: TEXT for language in languages},
+                "sources": {"type": "array", "minItems": 1, "items": _citation()},
+            },
+            "additionalProperties": False,
+        },
+    }
+    properties["relations"] = {
+        "type": "object",
+        "properties": {kind: {"type": "array", "items": ID, "uniqueItems": True} for kind in RELATION_KINDS},
+        "additionalProperties": False,
+    }
+    properties["sources"] = {
+        "description": "The documents the entry as a whole rests on.",
+        "type": "array",
+        "items": _citation(),
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Glossary concept entry",
+        "type": "object",
+        "required": ["id", "status", "domain", "version", "updated", *languages],
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+def _names(languages: list[str]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": languages,
+        "properties": {language: TEXT for language in languages},
+        "additionalProperties": False,
+    }
+
+
+GLOSSARY_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["title", "languages"],
+    "properties": {
+        "title": {"type": "object", "additionalProperties": TEXT},
+        "languages": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["code", "tag", "locale"],
+                "properties": {
+                    "code": {
+                        "type": "string",
+                        "pattern": LANGUAGE_CODE_PATTERN,
+                        "x-message": "must be a two- or three-letter ISO 639 code such as 'zh'",
+                    },
+                    "tag": TEXT,
+                    "locale": TEXT,
+                },
+                "additionalProperties": False,
+            },
+        },
+    },
+    "additionalProperties": False,
+}
+
+
+def domains_schema(languages: list[str]) -> dict[str, Any]:
+    return {
+        "type": "array",
+        "minItems": 1,
+        "items": {
+            "type": "object",
+            "required": ["id", "name"],
+            "properties": {"id": ID, "name": _names(languages)},
+            "additionalProperties": False,
+        },
+    }
+
+
+def jurisdictions_schema(languages: list[str]) -> dict[str, Any]:
+    return {
+        "type": "array",
+        "minItems": 1,
+        "items": {
+            "type": "object",
+            "required": ["code", "name"],
+            "properties": {
+                "code": {"type": "string", "pattern": r"^[A-Z]{2,5}$", "x-message": "must be 2-5 capital letters"},
+                "name": _names(languages),
+            },
+            "additionalProperties": False,
+        },
+    }
+
+
+# The bibliography keeps the vetted research notes (key_usage, confidence, ...) beside each reference;
+# only the fields the site shows are constrained.
+BIBLIOGRAPHY_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["sources"],
+    "properties": {
+        "sources": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "title", "publisher", "date"],
+                "properties": {
+                    "id": ID,
+                    "title": TEXT,
+                    "title_en": TEXT,
+                    "publisher": TEXT,
+                    "date": TEXT,
+                    "url": {
+                        "type": "string",
+                        "pattern": r"^https?://\S+$",
+                        "x-message": "must be an http(s) address",
+                    },
+                    "type": TEXT,
+                },
+            },
+        }
+    },
+}
