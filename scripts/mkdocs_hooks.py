@@ -1,0 +1,88 @@
+"""MkDocs hooks: a thin adapter between MkDocs and termbase. No glossary logic lives here.
+
+- on_config: validate the glossary; any error aborts the build with the validator's own messages, so a broken
+  entry never yields a half-built site. Also checks that mkdocs.yml builds exactly the glossary's languages.
+- on_files: declare one placeholder file per generated page (before mkdocs-static-i18n sorts files by language).
+- on_nav: fill the placeholders with the rendered Markdown, once i18n has rebuilt its file list.
+See ../shared/MKDOCS_NOTES.md for why generation works this way with mkdocs-static-i18n.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from termbase.render import TERMS_DIR  # noqa: E402
+from termbase.site import SiteContent, site_content  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.glossary")
+
+
+def _i18n_languages(config) -> tuple[str, str | None]:
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) is not configured")
+    languages = plugin.config.languages
+    default = next((lang.locale for lang in languages if lang.default), languages[0].locale)
+    return tuple(lang.locale for lang in languages), default
+
+
+def _content(config) -> SiteContent:
+    project_root = Path(config.config_file_path).resolve().parent
+    _, default = _i18n_languages(config)
+    return site_content(project_root, default)
+
+
+@event_priority(100)  # before i18n's on_config, so a broken glossary stops the build before any output
+def on_config(config):
+    content = _content(config)
+    for problem in content.problems:
+        (log.error if problem.is_error else log.warning)(problem.format())
+    if content.errors:
+        raise PluginError(
+            f"the glossary has {len(content.errors)} error(s), listed above; "
+            "run `make validate` to see them and fix them before building"
+        )
+    locales, _ = _i18n_languages(config)
+    if sorted(locales) != sorted(content.language_codes):
+        raise PluginError(
+            f"mkdocs.yml builds the languages {', '.join(locales)} but glossary/glossary.yaml declares "
+            f"{', '.join(content.language_codes)}: list the same languages under plugins.i18n.languages"
+        )
+    return config
+
+
+@event_priority(50)  # before mkdocs-static-i18n (-100), which rebuilds the file list by language
+def on_files(files, config):
+    content = _content(config)
+    for src_uri in content.pages:
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(
+                f"docs/{src_uri} exists, but pages under docs/{TERMS_DIR}/ are generated from glossary/: delete it"
+            )
+        in_nav = src_uri.rsplit("/", 1)[-1].split(".")[0] == "index"
+        files.append(
+            File(
+                src_uri,
+                config.docs_dir,
+                config.site_dir,
+                config.use_directory_urls,
+                inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
+            )
+        )
+    return files
+
+
+def on_nav(nav, config, files):
+    pages = _content(config).pages
+    for file in files:
+        if file.src_uri in pages:
+            file.content_string = pages[file.src_uri]
+    return nav

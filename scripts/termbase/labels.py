@@ -1,0 +1,34 @@
+"""Human-readable names of the model's enumerations, in the source language. Pages translate them through
+gettext; `N_` only marks them for extraction into the catalogs.
+"""
+
+from .i18n import N_
+
+EQUIVALENCE = {
+    "exact": N_("Exact equivalent"),
+    "partial": N_("Partial equivalent"),
+    "broader": N_("Broader term"),
+    "narrower": N_("Narrower term"),
+    "none": N_("No established equivalent"),
+}
+
+EQUIVALENCE_MEANING = {
+    "exact": N_("The term designates the same concept in both languages."),
+    "partial": N_("The term overlaps with the concept but also covers other meanings, or covers it only in part."),
+    "broader": N_("The term in this language designates a wider concept than the one defined here."),
+    "narrower": N_("The term in this language designates a narrower concept than the one defined here."),
+    "none": N_("The other language has no established term; the one given is a working translation."),
+}
+
+STATUS = {
+    "draft": N_("Draft"),
+    "approved": N_("Approved"),
+    "deprecated": N_("Deprecated"),
+}
+
+RELATION = {
+    "broader": N_("Broader concepts"),
+    "narrower": N_("Narrower concepts"),
+    "related": N_("Related concepts"),
+    "contrast": N_("Not to be confused with"),
+}

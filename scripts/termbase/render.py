@@ -1,0 +1,148 @@
+"""The model rendered as site pages (Markdown with HTML blocks), one language at a time.
+
+Plain functions of the model: no MkDocs here, so pages can be tested alone and the generator could serve
+another site engine. Contributor text is untrusted: it only ever reaches a page escaped, either as HTML
+text (autoescaped by Jinja) or as Markdown text (`md` filter, which also neutralises Markdown syntax).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from . import labels
+from .collation import index_letter, sort_key
+from .i18n import LocaleText
+from .model import Citation, Concept, Glossary, Language
+
+TEMPLATES = Path(__file__).parent / "templates"
+TERMS_DIR = "terms"
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def md(text: str) -> Markup:
+    """Text made safe for a Markdown context: HTML-escaped, and Markdown punctuation backslash-escaped."""
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text))))
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.filters["md"] = md
+    env.filters["json"] = lambda value: Markup(json.dumps(value, ensure_ascii=False))
+    return env
+
+
+_ENV = _environment()
+
+
+def page_path(concept_id: str, language: Language, default: Language) -> str:
+    """Source path of a generated page, in mkdocs-static-i18n's suffix layout (`terms/x.md`, `terms/x.zh.md`)."""
+    suffix = "" if language.code == default.code else f".{language.code}"
+    return f"{TERMS_DIR}/{concept_id}{suffix}.md"
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source as listed at the foot of a page, with its number."""
+
+    number: int
+    source: object  # model.Source
+
+
+class _SourceList:
+    """Numbers the sources of one entry in order of first citation."""
+
+    def __init__(self, glossary: Glossary, concept: Concept):
+        self.glossary = glossary
+        self.numbers: dict[str, int] = {}
+        cited: list[Citation] = []
+        for section in concept.sections.values():
+            if section.definition_source:
+                cited.append(section.definition_source)
+        for conception in concept.conceptions:
+            cited.extend(conception.sources)
+        cited.extend(concept.sources)
+        for citation in cited:
+            if citation.id in glossary.bibliography and citation.id not in self.numbers:
+                self.numbers[citation.id] = len(self.numbers) + 1
+
+    def refs(self) -> list[SourceRef]:
+        return [SourceRef(n, self.glossary.bibliography[i]) for i, n in self.numbers.items()]
+
+    def number(self, citation: Citation) -> int:
+        return self.numbers[citation.id]
+
+
+def _bind(text: LocaleText) -> dict:
+    """Template globals that depend on the page language."""
+    return {"_": text.gettext, "gettext": text.gettext, "text": text, "labels": labels}
+
+
+def render_term_page(glossary: Glossary, concept: Concept, language: Language, locales_dir: Path) -> str:
+    text = LocaleText(language, locales_dir)
+    others = [lang for lang in glossary.languages if lang.code != language.code]
+    section = concept.sections[language.code]
+    title = " · ".join([section.term] + [concept.sections[o.code].term for o in others])
+    context = {
+        **_bind(text),
+        "glossary": glossary,
+        "concept": concept,
+        "language": language,
+        "section": section,
+        "ordered_languages": [language, *others],
+        "others": others,
+        "source_language": glossary.source_language,
+        "translations": glossary.languages[1:],
+        "domain_name": glossary.domains[concept.domain].names[language.code],
+        "jurisdiction_names": {code: j.names[language.code] for code, j in glossary.jurisdictions.items()},
+        "sources": _SourceList(glossary, concept),
+        "title": title,
+        "description": section.definition,
+        "related": {
+            kind: [glossary.concepts[t] for t in concept.related(kind) if t in glossary.concepts]
+            for kind in labels.RELATION
+        },
+    }
+    return _ENV.get_template("term.md.j2").render(context)
+
+
+def render_terms_index(glossary: Glossary, language: Language, locales_dir: Path) -> str:
+    text = LocaleText(language, locales_dir)
+    code = language.code
+    concepts = sorted(glossary.concepts.values(), key=lambda c: sort_key(code, c.sections[code].term))
+    groups: dict[str, list[Concept]] = {}
+    for concept in concepts:
+        groups.setdefault(index_letter(code, concept.sections[code].term), []).append(concept)
+    context = {
+        **_bind(text),
+        "glossary": glossary,
+        "language": language,
+        "others": [lang for lang in glossary.languages if lang.code != code],
+        "groups": groups,
+        "domain_names": {d.id: d.names[code] for d in glossary.domains.values()},
+    }
+    return _ENV.get_template("terms_index.md.j2").render(context)
+
+
+def render_site_pages(glossary: Glossary, locales_dir: Path, default: Language) -> dict[str, str]:
+    """Every generated page: source path (as MkDocs sees it under docs/) -> Markdown."""
+    pages: dict[str, str] = {}
+    for language in glossary.languages:
+        for concept in glossary.concepts.values():
+            pages[page_path(concept.id, language, default)] = render_term_page(glossary, concept, language, locales_dir)
+        pages[page_path("index", language, default)] = render_terms_index(glossary, language, locales_dir)
+    return pages

@@ -1,0 +1,60 @@
+"""What the site needs from the glossary, computed once per change of the sources.
+
+MkDocs calls its hooks once per language build (mkdocs-static-i18n builds each language in turn), and
+`mkdocs serve` rebuilds on every edit: the result is cached and keyed by the modification times of every
+file it depends on, so unchanged sources are never parsed twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import Problem
+from .render import TEMPLATES, render_site_pages
+from .validate import validate
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    pages: dict[str, str]  # generated page source path -> Markdown
+    problems: list[Problem]
+    language_codes: tuple[str, ...]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def _fingerprint(*folders: Path) -> tuple:
+    stamps = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(stamps)
+
+
+_cache: dict[tuple, SiteContent] = {}
+
+
+def site_content(project_root: Path, default_language: str) -> SiteContent:
+    """Validate the glossary and render its pages; no pages at all when there is any error."""
+    glossary_dir = project_root / "glossary"
+    locales_dir = project_root / "locales"
+    key = (str(project_root), default_language, _fingerprint(glossary_dir, locales_dir, TEMPLATES))
+    if key not in _cache:
+        _cache.clear()
+        result, problems = validate(glossary_dir, project_root)
+        glossary = result.glossary
+        pages: dict[str, str] = {}
+        codes: tuple[str, ...] = ()
+        if glossary is not None:
+            codes = glossary.language_codes
+            if not any(p.is_error for p in problems):
+                default = next((lang for lang in glossary.languages if lang.code == default_language), None)
+                if default is not None:
+                    pages = render_site_pages(glossary, locales_dir, default)
+        _cache[key] = SiteContent(pages, problems, codes)
+    return _cache[key]
