@@ -1,0 +1,47 @@
+# Two commands matter: `make serve` (build and serve the site) and `make test` (the whole test suite).
+# Both create .venv and install the pinned dependencies first. Only Python 3.11+, make and bash are needed.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PYTHONPATH := scripts
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help install serve build validate test catalogs clean
+
+help:
+	@echo "make serve     build the site and serve it on http://127.0.0.1:8000/ (rebuilds on edits)"
+	@echo "make test      run the whole test suite (browser tests need Chromium: apt-get install chromium)"
+	@echo "make build     strict build of both languages into site/"
+	@echo "make validate  check every entry in glossary/ (warnings fail too)"
+	@echo "make catalogs  extract UI strings into locales/ and update the catalogs for translators"
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean
+
+validate: $(STAMP)
+	$(BIN)/python -m termbase validate --strict
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Extract the UI strings from the code and templates, then merge them into every language's catalog.
+catalogs: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --project glossary -o locales/messages.pot .
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages -N --ignore-obsolete -w 120
+
+clean:
+	rm -rf site .pytest_cache
