@@ -5,6 +5,7 @@ Layout:
     glossary/domains.yaml         domains
     glossary/jurisdictions.yaml   jurisdictions and bodies
     glossary/bibliography.yaml    sources, by id
+    glossary/registry.yaml        every id ever published, with its fate (stable URLs)
     glossary/concepts/<id>.yaml   one file per concept
 """
 
@@ -28,6 +29,7 @@ from .model import (
     Jurisdiction,
     Language,
     LanguageSection,
+    RegistryEntry,
     Source,
 )
 from .problems import ERROR, Problem, relative
@@ -35,14 +37,15 @@ from .schemacheck import SchemaChecker
 from .yamlsource import Document, SourceError, read_yaml
 
 CONCEPTS_DIR = "concepts"
-SETTINGS_FILES = ("glossary.yaml", "domains.yaml", "jurisdictions.yaml", "bibliography.yaml")
+REGISTRY_FILE = "registry.yaml"
 
 
 @dataclass
 class LoadResult:
     glossary: Glossary | None  # None when the settings themselves are unusable
     problems: list[Problem] = field(default_factory=list)
-    documents: dict[str, Document] = field(default_factory=dict)  # concept id -> its parsed file (for positions)
+    # concept id (and "registry.yaml") -> its parsed file, for the positions of problems found later
+    documents: dict[str, Document] = field(default_factory=dict)
     files_read: int = 0  # concept files looked at, loaded or not
 
 
@@ -96,7 +99,8 @@ def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> LoadR
     domains_doc = reader.read(glossary_dir / "domains.yaml", SchemaChecker(schemas.domains_schema(codes)))
     jurisdictions_doc = reader.read(glossary_dir / "jurisdictions.yaml", SchemaChecker(schemas.jurisdictions_schema(codes)))
     bibliography_doc = reader.read(glossary_dir / "bibliography.yaml", SchemaChecker(schemas.BIBLIOGRAPHY_SCHEMA))
-    if domains_doc is None or jurisdictions_doc is None or bibliography_doc is None:
+    registry_doc = reader.read(glossary_dir / REGISTRY_FILE, SchemaChecker(schemas.REGISTRY_SCHEMA))
+    if domains_doc is None or jurisdictions_doc is None or bibliography_doc is None or registry_doc is None:
         return LoadResult(None, reader.problems)
 
     domains = {d["id"]: Domain(d["id"], d["name"]) for d in domains_doc.data}
@@ -106,6 +110,7 @@ def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> LoadR
         (domains_doc, (), "id", "domains.yaml"),
         (jurisdictions_doc, (), "code", "jurisdictions.yaml"),
         (bibliography_doc, ("sources",), "id", "bibliography.yaml"),
+        (registry_doc, (), "id", REGISTRY_FILE),
     ):
         listing = doc.data[prefix[0]] if prefix else doc.data
         reader.problems.extend(_duplicates(listing, doc, prefix, key, reader.rel(glossary_dir / name)))
@@ -136,15 +141,19 @@ def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> LoadR
         concepts[concept.id] = concept
         documents[concept.id] = doc
 
+    registry = {item["id"]: RegistryEntry(**{k: str(v) for k, v in item.items()}) for item in registry_doc.data}
     glossary = Glossary(
         root=root,
+        directory=glossary_dir,
         title=settings.data["title"],
         languages=languages,
         domains=domains,
         jurisdictions=jurisdictions,
         bibliography=bibliography,
         concepts=concepts,
+        registry=registry,
     )
+    documents[REGISTRY_FILE] = registry_doc
     return LoadResult(glossary, reader.problems, documents, files_read)
 
 
@@ -188,6 +197,7 @@ def _section(data: dict[str, Any]) -> LanguageSection:
         synonyms=tuple(data.get("synonyms", ())),
         deprecated=tuple(DeprecatedTerm(d["term"], d["reason"]) for d in data.get("deprecated", ())),
         note=data.get("note", ""),
+        disambiguated=data.get("disambiguated", ""),
         equivalence=Equivalence(equivalence["degree"], dict(equivalence.get("note", {}))) if equivalence else None,
         source_fingerprint=data.get("source_fingerprint", ""),
     )

@@ -7,6 +7,8 @@ section holds the Terms that designate it in that language, with a definition.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +17,7 @@ STATUSES = ("draft", "approved", "deprecated")
 EQUIVALENCES = ("exact", "partial", "broader", "narrower", "none")
 RELATION_KINDS = ("broader", "narrower", "related", "contrast")
 OWN_DEFINITION = "own"  # definition_source value for a definition written by the glossary itself
+FATES = ("active", "renamed", "merged", "withdrawn")  # what became of an id ever published
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,11 @@ class Language:
     code: str  # key in entries, URL prefix, catalog folder
     tag: str  # BCP 47 (hreflang, xml:lang)
     locale: str  # Babel locale
+    script: str  # ISO 15924 script code: which script rules and typography apply
+
+    @property
+    def uses_han(self) -> bool:
+        return self.script in ("Hans", "Hant", "Hani", "Jpan")
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,7 @@ class LanguageSection:
     synonyms: tuple[str, ...] = ()
     deprecated: tuple[DeprecatedTerm, ...] = ()
     note: str = ""  # usage note
+    disambiguated: str = ""  # how to write the term where another concept shares it, e.g. 安全（safety）
     equivalence: Equivalence | None = None  # only in translations
     source_fingerprint: str = ""  # only in translations: fingerprint of the source text translated
 
@@ -110,14 +119,40 @@ class Concept:
 
 
 @dataclass(frozen=True)
+class RegistryEntry:
+    """An id ever published, and what became of it. `to` is the id a renamed or merged concept lives on as."""
+
+    id: str
+    fate: str
+    to: str = ""
+    date: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class Glossary:
-    root: Path
+    root: Path  # the project root: paths in messages are relative to it
+    directory: Path  # the glossary folder
     title: dict[str, str]
     languages: tuple[Language, ...]
     domains: dict[str, Domain]
     jurisdictions: dict[str, Jurisdiction]
     bibliography: dict[str, Source]
     concepts: dict[str, Concept]
+    registry: dict[str, RegistryEntry] = field(default_factory=dict)
+
+    def current_id(self, old_id: str) -> str | None:
+        """Where an id published once lives now: itself if active, the end of its rename/merge chain, or None."""
+        seen = set()
+        while old_id in self.registry and old_id not in seen:
+            seen.add(old_id)
+            entry = self.registry[old_id]
+            if entry.fate == "active":
+                return old_id
+            if entry.fate == "withdrawn":
+                return None
+            old_id = entry.to
+        return None
 
     @property
     def source_language(self) -> Language:
@@ -129,3 +164,12 @@ class Glossary:
 
     def language(self, code: str) -> Language:
         return next(lang for lang in self.languages if lang.code == code)
+
+
+def fingerprint(section: LanguageSection) -> str:
+    """Fingerprint of the source-language text a translation is made from: its term and definition.
+
+    Whitespace is folded and text normalised first, so re-wrapping a paragraph does not make translations stale.
+    """
+    text = "\n".join(" ".join(unicodedata.normalize("NFC", part).split()) for part in (section.term, section.definition))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import EQUIVALENCES, OWN_DEFINITION, RELATION_KINDS, STATUSES
+from .model import EQUIVALENCES, FATES, OWN_DEFINITION, RELATION_KINDS, STATUSES
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -66,6 +66,10 @@ def _language_section(language: str, source: str) -> dict[str, Any]:
             "x-message": f"must be '{OWN_DEFINITION}' (the glossary's own definition) or a citation of the bibliography",
         },
         "note": {**TEXT, "description": "A usage note for writers and translators."},
+        "disambiguated": {
+            **TEXT,
+            "description": "How to write the term where another concept has the same term, e.g. 安全（safety）.",
+        },
     }
     required = ["term", "definition", "definition_source"]
     if not is_source:
@@ -164,7 +168,7 @@ GLOSSARY_SCHEMA: dict[str, Any] = {
             "minItems": 1,
             "items": {
                 "type": "object",
-                "required": ["code", "tag", "locale"],
+                "required": ["code", "tag", "locale", "script"],
                 "properties": {
                     "code": {
                         "type": "string",
@@ -173,6 +177,11 @@ GLOSSARY_SCHEMA: dict[str, Any] = {
                     },
                     "tag": TEXT,
                     "locale": TEXT,
+                    "script": {
+                        "type": "string",
+                        "pattern": r"^[A-Z][a-z]{3}$",
+                        "x-message": "must be an ISO 15924 script code such as 'Latn' or 'Hans'",
+                    },
                 },
                 "additionalProperties": False,
             },
@@ -237,5 +246,22 @@ BIBLIOGRAPHY_SCHEMA: dict[str, Any] = {
                 },
             },
         }
+    },
+}
+
+
+REGISTRY_SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["id", "fate"],
+        "properties": {
+            "id": ID,
+            "fate": {"enum": list(FATES)},
+            "to": {**ID, "description": "For renamed and merged ids: the id the concept lives on as."},
+            "date": DATE,
+            "reason": TEXT,
+        },
+        "additionalProperties": False,
     },
 }

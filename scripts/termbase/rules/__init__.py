@@ -1,0 +1,36 @@
+"""Rules of the validator. Each rule is a small function that takes a Context and yields Problems; the list of
+rules, with their ids, is in validate.py.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from ..model import Concept, Glossary
+from ..problems import ERROR, Problem, relative
+from ..schemacheck import field_name
+from ..yamlsource import Document
+
+
+@dataclass(frozen=True)
+class Context:
+    glossary: Glossary
+    documents: dict[str, Document]
+
+    def problem(self, concept: Concept, path: tuple, rule: str, message: str, hint: str = "", severity: str = ERROR) -> Problem:
+        """A problem in a concept's file, at the field `path` (a tuple of keys and indexes)."""
+        return self.file_problem(concept.path, self.documents.get(concept.id), path, rule, message, hint, severity)
+
+    def file_problem(
+        self, file: Path, doc: Document | None, path: tuple, rule: str, message: str, hint: str = "", severity: str = ERROR
+    ) -> Problem:
+        line, column = doc.where(path) if doc else (0, 0)
+        return Problem(relative(file, self.glossary.root), line, column, severity, rule, field_name(path), message, hint)
+
+
+def suggest(name: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(options), n=1)
+    return f"did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,109 @@
+"""Alignment between the languages of an entry."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Iterator
+
+from babel.messages.pofile import read_po
+
+from ..i18n import catalog_path
+from ..model import fingerprint
+from ..problems import ERROR, WARNING, Problem, relative
+from . import Context
+
+
+def equivalence_note(ctx: Context) -> Iterator[Problem]:
+    """A translation that is not an exact equivalent explains why, in the source language and in its own."""
+    source = ctx.glossary.source_language.code
+    for concept in ctx.glossary.concepts.values():
+        for code, section in concept.sections.items():
+            if section.equivalence is None or section.equivalence.degree == "exact":
+                continue
+            for note_language in (source, code):
+                if not section.equivalence.note.get(note_language):
+                    yield ctx.problem(
+                        concept,
+                        (code, "equivalence", "note", note_language),
+                        "equivalence-note",
+                        f"equivalence '{section.equivalence.degree}' needs a note in '{note_language}'",
+                        f"add `note: {{{source}: ..., {code}: ...}}` saying what differs and how to write it unambiguously",
+                    )
+
+
+def homonyms(ctx: Context) -> Iterator[Problem]:
+    """Concepts sharing a preferred term (安全 for safety and security) are never exact, contrast each other and
+    each give a disambiguated rendering."""
+    glossary = ctx.glossary
+    for language in glossary.languages:
+        code = language.code
+        by_term: dict[str, list] = {}
+        for concept in glossary.concepts.values():
+            key = unicodedata.normalize("NFC", concept.sections[code].term).casefold()
+            by_term.setdefault(key, []).append(concept)
+        for group in by_term.values():
+            if len(group) < 2:
+                continue
+            for concept in group:
+                section = concept.sections[code]
+                others = [c.id for c in group if c is not concept]
+                shared = f"shares its {code} term '{section.term}' with {', '.join(others)}"
+                if section.equivalence and section.equivalence.degree == "exact":
+                    yield ctx.problem(concept, (code, "equivalence", "degree"), "homonym",
+                                      f"cannot be an exact equivalent: it {shared}",
+                                      "use partial (or broader) and say in the note how to tell them apart")
+                missing = [o for o in others if o not in concept.related("contrast")]
+                if missing:
+                    yield ctx.problem(concept, ("relations",), "homonym",
+                                      f"{shared}, but does not list {', '.join(missing)} under relations.contrast",
+                                      "readers must be pointed to the concept they may confuse it with")
+                if not section.disambiguated:
+                    yield ctx.problem(concept, (code, "term"), "homonym", f"{shared}; give `disambiguated:`",
+                                      "how to write it unambiguously, e.g. 安全（safety） or a distinct term")
+                elif any(glossary.concepts[o].sections[code].disambiguated == section.disambiguated for o in others):
+                    yield ctx.problem(concept, (code, "disambiguated"), "homonym",
+                                      f"{shared}, and gives the same disambiguated form '{section.disambiguated}'",
+                                      "each concept needs its own unambiguous rendering")
+
+
+def stale_translation(ctx: Context) -> Iterator[Problem]:
+    """Each translation records the fingerprint of the source text it was made from; a change to the source
+    term or definition makes it outdated until a translator reviews it."""
+    source = ctx.glossary.source_language.code
+    for concept in ctx.glossary.concepts.values():
+        current = fingerprint(concept.sections[source])
+        for code, section in concept.sections.items():
+            if code == source:
+                continue
+            command = f"python -m termbase l10n reviewed {concept.id} --language {code}"
+            if not section.source_fingerprint:
+                yield ctx.problem(concept, (code,), "stale-translation",
+                                  "the translation records no source fingerprint",
+                                  f"once the translation matches the {source} text, run `{command}`", WARNING)
+            elif section.source_fingerprint != current:
+                yield ctx.problem(concept, (code, "source_fingerprint"), "stale-translation",
+                                  f"the {source} term or definition changed since this translation was made",
+                                  f"update the {code} text, then run `{command}`", WARNING)
+
+
+def catalogs(ctx: Context) -> Iterator[Problem]:
+    """Every UI message in locales/ is translated (and not fuzzy) in every translation language."""
+    locales_dir = ctx.glossary.root / "locales"
+    if not locales_dir.is_dir():
+        return
+    for language in ctx.glossary.languages[1:]:
+        path = catalog_path(locales_dir, language.code)
+        rel = relative(path, ctx.glossary.root)
+        if not path.is_file():
+            yield Problem(rel, 0, 0, ERROR, "catalog", "", f"no UI catalog for '{language.code}'",
+                          f"run `pybabel init -i locales/messages.pot -d locales -l {language.code}`, then translate it")
+            continue
+        with path.open("rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            if not message.id:
+                continue
+            if not message.string or message.fuzzy:
+                state = "fuzzy (needs review)" if message.fuzzy else "untranslated"
+                yield Problem(rel, message.lineno, 1, ERROR, "catalog", "msgstr", f"'{message.id}' is {state}",
+                              "translate it and remove the fuzzy flag")

@@ -1,0 +1,91 @@
+"""References between entries and to the bibliography: they resolve, go both ways and never loop."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import Citation, Concept
+from ..problems import Problem, relative
+from . import Context, suggest
+
+
+def _citations(concept: Concept) -> Iterator[tuple[tuple, Citation]]:
+    for code, section in concept.sections.items():
+        if section.definition_source:
+            yield (code, "definition_source"), section.definition_source
+    for i, conception in enumerate(concept.conceptions):
+        for j, cited in enumerate(conception.sources):
+            yield ("conceptions", i, "sources", j), cited
+    for i, cited in enumerate(concept.sources):
+        yield ("sources", i), cited
+
+
+def unknown_source(ctx: Context) -> Iterator[Problem]:
+    """Every cited id exists in glossary/bibliography.yaml."""
+    bibliography = ctx.glossary.bibliography
+    for concept in ctx.glossary.concepts.values():
+        for path, cited in _citations(concept):
+            if cited.id not in bibliography:
+                hint = suggest(cited.id, bibliography) or "add the source to glossary/bibliography.yaml first"
+                yield ctx.problem(concept, path, "unknown-source", f"'{cited.id}' is not in the bibliography", hint)
+
+
+def unknown_relation(ctx: Context) -> Iterator[Problem]:
+    """Every relation names an existing concept, and not the concept itself."""
+    concepts = ctx.glossary.concepts
+    for concept in concepts.values():
+        for kind, targets in concept.relations.items():
+            for i, target in enumerate(targets):
+                path = ("relations", kind, i)
+                if target == concept.id:
+                    yield ctx.problem(concept, path, "unknown-relation", "a concept cannot be related to itself")
+                elif target not in concepts:
+                    hint = suggest(target, concepts) or "check the id: it is the file name under glossary/concepts/"
+                    yield ctx.problem(concept, path, "unknown-relation", f"no concept has the id '{target}'", hint)
+
+
+_INVERSE = {"related": "related", "contrast": "contrast", "broader": "narrower", "narrower": "broader"}
+
+
+def relation_symmetry(ctx: Context) -> Iterator[Problem]:
+    """`related` and `contrast` go both ways; `broader` on one side is `narrower` on the other."""
+    concepts = ctx.glossary.concepts
+    for concept in concepts.values():
+        for kind, targets in concept.relations.items():
+            inverse = _INVERSE[kind]
+            for i, target in enumerate(targets):
+                other = concepts.get(target)
+                if other is None or other is concept or concept.id in other.related(inverse):
+                    continue
+                yield ctx.problem(
+                    concept,
+                    ("relations", kind, i),
+                    "relation-symmetry",
+                    f"'{concept.id}' lists '{target}' as {kind}, but '{target}' does not list '{concept.id}' as {inverse}",
+                    f"add '{concept.id}' under relations.{inverse} in {relative(other.path, ctx.glossary.root)}",
+                )
+
+
+def relation_cycle(ctx: Context) -> Iterator[Problem]:
+    """`broader` never leads back to where it started."""
+    concepts = ctx.glossary.concepts
+    reported: set[frozenset[str]] = set()
+    for start in concepts.values():
+        # depth-first walk up the broader chain, remembering the route to report the whole cycle
+        stack = [(start.id, (start.id,))]
+        while stack:
+            current, route = stack.pop()
+            for parent in concepts[current].related("broader") if current in concepts else ():
+                if parent == start.id:
+                    cycle = frozenset(route)
+                    if cycle not in reported:
+                        reported.add(cycle)
+                        yield ctx.problem(
+                            start,
+                            ("relations", "broader"),
+                            "relation-cycle",
+                            "broader concepts form a cycle: " + " → ".join(route + (start.id,)),
+                            "a concept cannot be broader than itself; remove one of these links",
+                        )
+                elif parent not in route and parent in concepts:
+                    stack.append((parent, route + (parent,)))
