@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import l10n
 from .loader import load_glossary
 from .problems import to_json
 from .schema import entry_schema
@@ -48,6 +49,48 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load_or_report(glossary_dir: Path):
+    """The glossary, or None after printing why it cannot be loaded (commands that write need a clean load)."""
+    result = load_glossary(glossary_dir, Path.cwd())
+    errors = [p for p in result.problems if p.is_error]
+    for problem in errors:
+        print(problem.format(), file=sys.stderr)
+    if result.glossary is None or errors:
+        print("error: fix the problems above first (`make validate`)", file=sys.stderr)
+        return None
+    return result.glossary
+
+
+def _l10n_status(args: argparse.Namespace) -> int:
+    glossary = _load_or_report(Path(args.glossary))
+    if glossary is None:
+        return 1
+    states = l10n.status(glossary)
+    pending = [s for s in states if s.state != l10n.UP_TO_DATE]
+    for item in states if args.all else pending:
+        print(f"{item.concept.id:32} {item.language:4} {item.state}")
+    print(f"{len(pending)} of {len(states)} translations need review", file=sys.stderr)
+    return 1 if pending else 0
+
+
+def _l10n_reviewed(args: argparse.Namespace) -> int:
+    glossary = _load_or_report(Path(args.glossary))
+    if glossary is None:
+        return 1
+    if args.language not in glossary.language_codes[1:]:
+        print(f"error: '{args.language}' is not a translation language of this glossary "
+              f"({', '.join(glossary.language_codes[1:])})", file=sys.stderr)
+        return 2
+    unknown = [i for i in args.ids if i not in glossary.concepts]
+    if unknown:
+        print(f"error: no concept has the id {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    for concept_id in args.ids:
+        changed = l10n.mark_reviewed(glossary, glossary.concepts[concept_id], args.language)
+        print(f"{concept_id}: {args.language} {'marked as reviewed' if changed else 'was already up to date'}")
+    return 0
+
+
 def _rules(args: argparse.Namespace) -> int:
     for rule in RULES:
         print(f"{rule.id:20} {rule.description}")
@@ -68,6 +111,18 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of an entry (for editors and other tools)")
     schema.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder (default: %(default)s)")
     schema.set_defaults(run=_schema)
+
+    translation = commands.add_parser("l10n", help="translation workflow: outdated translations, marking reviews")
+    steps = translation.add_subparsers(dest="step", required=True, metavar="step")
+    state = steps.add_parser("status", help="list translations whose source text changed or that were never reviewed")
+    state.add_argument("--all", action="store_true", help="list every translation, up to date or not")
+    state.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder")
+    state.set_defaults(run=_l10n_status)
+    reviewed = steps.add_parser("reviewed", help="record that translations now match the current source text")
+    reviewed.add_argument("ids", nargs="+", metavar="id", help="concept ids")
+    reviewed.add_argument("--language", default="zh", help="the translation language (default: %(default)s)")
+    reviewed.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder")
+    reviewed.set_defaults(run=_l10n_reviewed)
 
     rules = commands.add_parser("rules", help="list the validator's cross-entry rules")
     rules.set_defaults(run=_rules)

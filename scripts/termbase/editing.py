@@ -1,0 +1,61 @@
+"""Changing a glossary file in place, for the commands that write (refresh a fingerprint, register an id).
+
+The file goes through a round-trip YAML parser, so comments, key order, quoting and folded paragraphs stay as
+the contributor wrote them and only the changed value differs. The new text is written to a temporary file in
+the same folder and renamed over the old one: an interrupted run leaves either the old file or the new one,
+never half of each.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+from ruamel.yaml import YAML
+
+# The two layouts of lists our files use: nested lists indented under their key, or lists at the top level.
+_LAYOUTS = ({"mapping": 2, "sequence": 4, "offset": 2}, {"mapping": 2, "sequence": 2, "offset": 0})
+
+
+def _yaml(layout: dict[str, int]) -> YAML:
+    yaml = YAML()  # round-trip mode
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a paragraph
+    yaml.indent(**layout)
+    return yaml
+
+
+def _dump(yaml: YAML, data: Any) -> str:
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return buffer.getvalue()
+
+
+def edit_yaml(path: Path, change: Callable[[Any], None]) -> bool:
+    """Apply `change` to the file's data in place; write only if the text changed. Returns whether it did."""
+    text = path.read_text(encoding="utf-8")
+    # Use the layout that reproduces the file as it is, so that unchanged lines stay byte-for-byte the same.
+    yaml = next((y for y in map(_yaml, _LAYOUTS) if _dump(y, y.load(text)) == text), _yaml(_LAYOUTS[0]))
+    data = yaml.load(text)
+    change(data)
+    new_text = _dump(yaml, data)
+    if new_text == text:
+        return False
+    write_atomically(path, new_text)
+    return True
+
+
+def write_atomically(path: Path, text: str) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
