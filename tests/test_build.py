@@ -1,0 +1,141 @@
+"""The built site: both languages' term pages, in the right language, from a strict build."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import yaml
+
+from conftest import mkdocs_build
+from factory import ROOT, copy_project
+
+CONCEPT_IDS = sorted(p.stem for p in (ROOT / "glossary" / "concepts").glob("*.yaml"))
+
+
+def read(site, path):
+    return (site / path).read_text(encoding="utf-8")
+
+
+def text_of(page: str) -> str:
+    """The page's visible text, roughly: tags dropped, entities decoded, whitespace folded."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def entry(concept_id):
+    return yaml.safe_load((ROOT / "glossary" / "concepts" / f"{concept_id}.yaml").read_text(encoding="utf-8"))
+
+
+def folded(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_every_concept_has_a_page_in_both_languages(built_site):
+    assert len(CONCEPT_IDS) >= 12
+    for concept_id in CONCEPT_IDS:
+        assert (built_site / "terms" / concept_id / "index.html").is_file(), concept_id
+        assert (built_site / "zh" / "terms" / concept_id / "index.html").is_file(), concept_id
+
+
+def test_english_safety_page_shows_term_definition_and_english_equivalence_note(built_site):
+    data = entry("safety")
+    page = read(built_site, "terms/safety/index.html")
+    text = text_of(page)
+    assert re.search(r'<html lang="en"', page)
+    assert re.search(r"<h1[^>]*>safety<", page)
+    assert folded(data["en"]["definition"]) in text
+    assert folded(data["zh"]["definition"]) in text  # side by side
+    assert folded(data["zh"]["equivalence"]["note"]["en"]) in text
+    assert folded(data["zh"]["equivalence"]["note"]["zh"]) not in text
+    assert "Partial equivalent" in text
+    assert "Terms and definitions" in text and "Conceptions by jurisdiction" in text
+
+
+def test_chinese_safety_page_is_in_chinese(built_site):
+    data = entry("safety")
+    page = read(built_site, "zh/terms/safety/index.html")
+    text = text_of(page)
+    assert re.search(r'<html lang="zh"', page)
+    assert re.search(r"<h1[^>]*>安全<", page)
+    assert folded(data["zh"]["definition"]) in text
+    assert folded(data["zh"]["equivalence"]["note"]["zh"]) in text
+    assert folded(data["zh"]["equivalence"]["note"]["en"]) not in text
+    for label in ("术语与定义", "对等程度", "部分对等", "各法域的理解", "参考文献", "法域"):
+        assert label in text, label
+    for english_label in ("Terms and definitions", "Partial equivalent", "Conceptions by jurisdiction", "Sources"):
+        assert english_label not in text, english_label
+
+
+def test_conceptions_table_names_jurisdictions_in_the_page_language(built_site):
+    en = text_of(read(built_site, "terms/safety/index.html"))
+    zh = text_of(read(built_site, "zh/terms/safety/index.html"))
+    assert "United States" in en and "European Union" in en
+    assert "美国" in zh and "欧盟" in zh
+
+
+def test_dates_are_formatted_for_the_page_locale_by_babel(built_site):
+    assert "November 22, 2026" in text_of(read(built_site, "terms/safety/index.html"))
+    assert "2026年11月22日" in text_of(read(built_site, "zh/terms/safety/index.html"))
+
+
+def test_sources_are_listed_with_their_urls(built_site):
+    page = read(built_site, "terms/safety/index.html")
+    assert 'href="https://doi.org/10.6028/NIST.AI.100-1"' in page
+    assert "Artificial Intelligence Risk Management Framework (AI RMF 1.0)" in page
+
+
+def test_relations_link_to_the_same_language(built_site):
+    en = read(built_site, "terms/safety/index.html")
+    zh = read(built_site, "zh/terms/safety/index.html")
+    assert 'href="../security/"' in en
+    assert 'href="../security/"' in zh  # relative to /zh/terms/safety/, so it stays in Chinese
+
+
+def test_language_switcher_and_alternates_point_to_the_same_concept(built_site):
+    zh = read(built_site, "zh/terms/safety/index.html")
+    assert re.search(r'<a href="../../../terms/safety/" hreflang="en"', zh)
+    en = read(built_site, "terms/safety/index.html")
+    assert re.search(r'<a href="../../zh/terms/safety/" hreflang="zh"', en)
+
+
+def test_terms_index_lists_every_concept_in_each_language(built_site):
+    en = read(built_site, "terms/index.html")
+    zh = read(built_site, "zh/terms/index.html")
+    for concept_id in CONCEPT_IDS:
+        assert f'href="{concept_id}/"' in en
+        assert f'href="{concept_id}/"' in zh
+    assert "按汉语拼音排序" in text_of(zh)
+
+
+def test_home_pages_exist_in_both_languages(built_site):
+    assert "English–Chinese glossary" in text_of(read(built_site, "index.html"))
+    zh = read(built_site, "zh/index.html")
+    assert '<html lang="zh"' in zh and "术语表" in text_of(zh)
+
+
+def test_term_pages_are_not_committed_as_markdown():
+    assert not (ROOT / "docs" / "terms").exists()
+
+
+def test_broken_entry_aborts_the_build_without_output(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "glossary" / "concepts" / "safety.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: approved", "status: aproved"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0
+    assert "glossary/concepts/safety.yaml:2:9: error: [schema] status:" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (site / "index.html").exists()
+
+
+def test_languages_of_mkdocs_must_match_the_glossary(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start, end = text.index("        - locale: zh"), text.index("hooks:")
+    config.write_text(text[:start] + "\n" + text[end:], encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "mkdocs.yml builds the languages en but glossary/glossary.yaml declares en, zh" in result.stderr
