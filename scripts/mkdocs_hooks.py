@@ -4,6 +4,7 @@
   entry never yields a half-built site. Also checks that mkdocs.yml builds exactly the glossary's languages.
 - on_files: declare one placeholder file per generated page (before mkdocs-static-i18n sorts files by language).
 - on_nav: fill the placeholders with the rendered Markdown, once i18n has rebuilt its file list.
+- on_post_build: write the redirect pages of renamed and merged ids (plain HTML, outside search and sitemap).
 See ../shared/MKDOCS_NOTES.md for why generation works this way with mkdocs-static-i18n.
 """
 
@@ -43,8 +44,10 @@ def _content(config) -> SiteContent:
 @event_priority(100)  # before i18n's on_config, so a broken glossary stops the build before any output
 def on_config(config):
     content = _content(config)
+    # Errors stop the build. Warnings (an outdated translation) do not: the page shows them to readers, and
+    # `make validate` (strict in CI) is where they fail.
     for problem in content.problems:
-        (log.error if problem.is_error else log.warning)(problem.format())
+        (log.error if problem.is_error else log.info)(problem.format())
     if content.errors:
         raise PluginError(
             f"the glossary has {len(content.errors)} error(s), listed above; "
@@ -86,3 +89,15 @@ def on_nav(nav, config, files):
         if file.src_uri in pages:
             file.content_string = pages[file.src_uri]
     return nav
+
+
+def on_post_build(config):
+    # mkdocs-static-i18n builds each language in turn into the same site_dir, prefixing the other languages'
+    # paths with their code (zh/...).
+    i18n = config.plugins["i18n"]
+    language = i18n.current_language
+    root = Path(config.site_dir) if i18n.is_default_language_build else Path(config.site_dir) / language
+    for path, page in _content(config).redirects.get(language, {}).items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")

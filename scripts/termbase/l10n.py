@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
 from .editing import edit_yaml
 from .model import Concept, Glossary, fingerprint
 
@@ -40,7 +42,8 @@ def status(glossary: Glossary) -> list[TranslationState]:
 
 def mark_reviewed(glossary: Glossary, concept: Concept, language: str) -> bool:
     """Record that the `language` text now matches the current source text. Returns whether the file changed."""
-    value = fingerprint(concept.sections[glossary.source_language.code])
+    # Quoted, so that a fingerprint made only of digits (or like 12e345...) is never read back as a number.
+    value = DoubleQuotedScalarString(fingerprint(concept.sections[glossary.source_language.code]))
 
     def change(data) -> None:
         section = data[language]

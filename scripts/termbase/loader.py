@@ -99,7 +99,7 @@ def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> LoadR
     domains_doc = reader.read(glossary_dir / "domains.yaml", SchemaChecker(schemas.domains_schema(codes)))
     jurisdictions_doc = reader.read(glossary_dir / "jurisdictions.yaml", SchemaChecker(schemas.jurisdictions_schema(codes)))
     bibliography_doc = reader.read(glossary_dir / "bibliography.yaml", SchemaChecker(schemas.BIBLIOGRAPHY_SCHEMA))
-    registry_doc = reader.read(glossary_dir / REGISTRY_FILE, SchemaChecker(schemas.REGISTRY_SCHEMA))
+    registry_doc = reader.read(glossary_dir / REGISTRY_FILE, SchemaChecker(schemas.registry_schema(codes)))
     if domains_doc is None or jurisdictions_doc is None or bibliography_doc is None or registry_doc is None:
         return LoadResult(None, reader.problems)
 
@@ -141,7 +141,10 @@ def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> LoadR
         concepts[concept.id] = concept
         documents[concept.id] = doc
 
-    registry = {item["id"]: RegistryEntry(**{k: str(v) for k, v in item.items()}) for item in registry_doc.data}
+    registry = {
+        item["id"]: RegistryEntry(item["id"], item["fate"], item.get("to", ""), item.get("date", ""), item.get("reason", {}))
+        for item in registry_doc.data
+    }
     glossary = Glossary(
         root=root,
         directory=glossary_dir,

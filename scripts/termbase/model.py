@@ -126,7 +126,7 @@ class RegistryEntry:
     fate: str
     to: str = ""
     date: str = ""
-    reason: str = ""
+    reason: dict[str, str] = field(default_factory=dict)  # for withdrawn ids, in each language
 
 
 @dataclass(frozen=True)

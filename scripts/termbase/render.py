@@ -7,6 +7,7 @@ text (autoescaped by Jinja) or as Markdown text (`md` filter, which also neutral
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ from markupsafe import Markup, escape
 from . import labels
 from .collation import index_letter, sort_key
 from .i18n import LocaleText
-from .model import Citation, Concept, Glossary, Language
+from .l10n import translation_state
+from .model import Citation, Concept, Glossary, Language, RegistryEntry
 
 TEMPLATES = Path(__file__).parent / "templates"
 TERMS_DIR = "terms"
@@ -107,6 +109,7 @@ def render_term_page(glossary: Glossary, concept: Concept, language: Language, l
         "others": others,
         "source_language": glossary.source_language,
         "translations": glossary.languages[1:],
+        "states": {lang.code: translation_state(glossary, concept, lang.code) for lang in glossary.languages[1:]},
         "domain_name": glossary.domains[concept.domain].names[language.code],
         "jurisdiction_names": {code: j.names[language.code] for code, j in glossary.jurisdictions.items()},
         "sources": _SourceList(glossary, concept),
@@ -138,11 +141,46 @@ def render_terms_index(glossary: Glossary, language: Language, locales_dir: Path
     return _ENV.get_template("terms_index.md.j2").render(context)
 
 
+def render_tombstone(entry: RegistryEntry, language: Language, locales_dir: Path) -> str:
+    text = LocaleText(language, locales_dir)
+    date = datetime.date.fromisoformat(entry.date) if entry.date else None
+    return _ENV.get_template("tombstone.md.j2").render({**_bind(text), "entry": entry, "language": language, "date": date})
+
+
+def render_redirect(glossary: Glossary, entry: RegistryEntry, language: Language, locales_dir: Path) -> str:
+    """A page at an old id's URL that sends the reader (and search engines) to where the concept lives now."""
+    text = LocaleText(language, locales_dir)
+    target = glossary.concepts[glossary.current_id(entry.id)]
+    message = (
+        text.gettext("This entry was renamed. Its page is now:")
+        if entry.fate == "renamed"
+        else text.gettext("This entry was merged into another. Its content is now at:")
+    )
+    return _ENV.get_template("redirect.html.j2").render(
+        language=language, message=message, target_url=f"../{target.id}/", target_term=target.sections[language.code].term
+    )
+
+
 def render_site_pages(glossary: Glossary, locales_dir: Path, default: Language) -> dict[str, str]:
     """Every generated page: source path (as MkDocs sees it under docs/) -> Markdown."""
     pages: dict[str, str] = {}
     for language in glossary.languages:
         for concept in glossary.concepts.values():
             pages[page_path(concept.id, language, default)] = render_term_page(glossary, concept, language, locales_dir)
+        for entry in glossary.registry.values():
+            if entry.fate == "withdrawn":
+                pages[page_path(entry.id, language, default)] = render_tombstone(entry, language, locales_dir)
         pages[page_path("index", language, default)] = render_terms_index(glossary, language, locales_dir)
     return pages
+
+
+def render_redirects(glossary: Glossary, locales_dir: Path) -> dict[str, dict[str, str]]:
+    """Redirect pages for renamed and merged ids: language code -> {path under that language's site root: HTML}."""
+    return {
+        language.code: {
+            f"{TERMS_DIR}/{entry.id}/index.html": render_redirect(glossary, entry, language, locales_dir)
+            for entry in glossary.registry.values()
+            if entry.fate in ("renamed", "merged") and glossary.current_id(entry.id)
+        }
+        for language in glossary.languages
+    }

@@ -92,7 +92,7 @@ def _language_section(language: str, source: str) -> dict[str, Any]:
             "description": "Fingerprint of the source-language text this translation was made from.",
             "type": "string",
             "pattern": FINGERPRINT_PATTERN,
-            "x-message": "must be the 12-character fingerprint printed by `python -m termbase l10n`",
+            "x-message": "must be the quoted 12-character fingerprint written by `python -m termbase l10n reviewed`",
         }
         required.append("equivalence")
     return {
@@ -250,18 +250,19 @@ BIBLIOGRAPHY_SCHEMA: dict[str, Any] = {
 }
 
 
-REGISTRY_SCHEMA: dict[str, Any] = {
-    "type": "array",
-    "items": {
-        "type": "object",
-        "required": ["id", "fate"],
-        "properties": {
-            "id": ID,
-            "fate": {"enum": list(FATES)},
-            "to": {**ID, "description": "For renamed and merged ids: the id the concept lives on as."},
-            "date": DATE,
-            "reason": TEXT,
+def registry_schema(languages: list[str]) -> dict[str, Any]:
+    return {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["id", "fate"],
+            "properties": {
+                "id": ID,
+                "fate": {"enum": list(FATES)},
+                "to": {**ID, "description": "For renamed and merged ids: the id the concept lives on as."},
+                "date": DATE,
+                "reason": {**_names(languages), "description": "Why a withdrawn concept was withdrawn, in each language."},
+            },
+            "additionalProperties": False,
         },
-        "additionalProperties": False,
-    },
-}
+    }

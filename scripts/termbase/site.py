@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem
-from .render import TEMPLATES, render_site_pages
+from .render import TEMPLATES, render_redirects, render_site_pages
 from .validate import validate
 
 
 @dataclass(frozen=True)
 class SiteContent:
     pages: dict[str, str]  # generated page source path -> Markdown
+    redirects: dict[str, dict[str, str]]  # language code -> {path under its site root -> redirect page HTML}
     problems: list[Problem]
     language_codes: tuple[str, ...]
 
@@ -49,6 +50,7 @@ def site_content(project_root: Path, default_language: str) -> SiteContent:
         result, problems = validate(glossary_dir, project_root)
         glossary = result.glossary
         pages: dict[str, str] = {}
+        redirects: dict[str, dict[str, str]] = {}
         codes: tuple[str, ...] = ()
         if glossary is not None:
             codes = glossary.language_codes
@@ -56,5 +58,6 @@ def site_content(project_root: Path, default_language: str) -> SiteContent:
                 default = next((lang for lang in glossary.languages if lang.code == default_language), None)
                 if default is not None:
                     pages = render_site_pages(glossary, locales_dir, default)
-        _cache[key] = SiteContent(pages, problems, codes)
+                    redirects = render_redirects(glossary, locales_dir)
+        _cache[key] = SiteContent(pages, redirects, problems, codes)
     return _cache[key]

@@ -53,4 +53,5 @@ def registry(ctx: Context) -> Iterator[Problem]:
                                    f"`to:` only applies to renamed or merged ids, not {entry.fate}", "remove `to:`")
         if entry.fate == "withdrawn" and not entry.reason:
             yield ctx.file_problem(registry_path, registry_doc, here + ("fate",), "registry",
-                                   "a withdrawn id needs a `reason:`", "the tombstone page shows it to readers")
+                                   "a withdrawn id needs a `reason:` in each language",
+                                   "the tombstone page shows it to readers")

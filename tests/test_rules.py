@@ -1,0 +1,187 @@
+"""One failing example per validator rule, asserting the rule id, file, line and field."""
+
+from __future__ import annotations
+
+import pytest
+
+from factory import entry, make_glossary
+from termbase.validate import validate
+
+
+def check(tmp_path, entries, registry=None):
+    _, problems = validate(make_glossary(tmp_path, entries, registry), tmp_path)
+    return problems
+
+
+def of_rule(problems, rule):
+    return [p for p in problems if p.rule == rule]
+
+
+def homonym_pair(**changes):
+    safety = entry("safety", relations={"contrast": ["security"]})
+    security = entry("security", relations={"contrast": ["safety"]})
+    for data, rendering in ((safety, "安全（safety）"), (security, "安全（security）")):
+        data["zh"].update(term="安全", disambiguated=rendering, equivalence={"degree": "partial", "note": {"en": "n", "zh": "注。"}})
+    for key, value in changes.items():
+        concept_id, field = key.split("__")
+        target = safety if concept_id == "safety" else security
+        if value is None:
+            target["zh"].pop(field, None) if field != "relations" else target.pop("relations")
+        else:
+            target["zh"][field] = value
+    return {"safety": safety, "security": security}
+
+
+def test_a_correct_homonym_pair_passes(tmp_path):
+    assert of_rule(check(tmp_path, homonym_pair()), "homonym") == []
+
+
+def test_homonym_cannot_claim_exact_equivalence(tmp_path):
+    problems = of_rule(check(tmp_path, homonym_pair(security__equivalence={"degree": "exact"})), "homonym")
+    (problem,) = problems
+    assert problem.path == "glossary/concepts/security.yaml"
+    assert problem.field == "zh.equivalence.degree"
+    assert "shares its zh term '安全' with safety" in problem.message
+
+
+def test_homonyms_must_contrast_each_other(tmp_path):
+    problems = of_rule(check(tmp_path, homonym_pair(safety__relations=None)), "homonym")
+    assert [(p.path, p.field) for p in problems] == [("glossary/concepts/safety.yaml", "relations")]
+
+
+def test_homonyms_each_need_their_own_disambiguated_form(tmp_path):
+    missing = of_rule(check(tmp_path / "a", homonym_pair(safety__disambiguated=None)), "homonym")
+    assert [p.field for p in missing] == ["zh.term"]
+    same = of_rule(check(tmp_path / "b", homonym_pair(safety__disambiguated="安全（security）")), "homonym")
+    assert {p.path for p in same} == {"glossary/concepts/safety.yaml", "glossary/concepts/security.yaml"}
+
+
+def test_changed_english_definition_makes_the_translation_stale(tmp_path):
+    data = entry("safety")
+    data["zh"]["source_fingerprint"] = "000000000000"
+    (problem,) = of_rule(check(tmp_path, {"safety": data}), "stale-translation")
+    assert problem.severity == "warning"
+    assert problem.field == "zh.source_fingerprint"
+    assert "l10n reviewed safety --language zh" in problem.hint
+
+
+def test_translation_without_fingerprint_is_reported_as_never_reviewed(tmp_path):
+    text = "\n".join([
+        "id: safety", "status: draft", "domain: core-concepts", "version: 1", "updated: 2026-11-22",
+        "en: {term: safety, definition: Definition., definition_source: own}",
+        "zh: {term: 安全, definition: 定义。, definition_source: own, equivalence: {degree: exact}}", "",
+    ])
+    (problem,) = of_rule(check(tmp_path, {"safety": text}), "stale-translation")
+    assert problem.line == 7 and "records no source fingerprint" in problem.message
+
+
+def test_unregistered_concept_and_vanished_id_are_errors(tmp_path):
+    registry = [{"id": "gone", "fate": "active"}]
+    problems = of_rule(check(tmp_path, {"safety": entry("safety")}, registry), "registry")
+    by_path = {p.path: p for p in problems}
+    assert "'safety' is not in glossary/registry.yaml" in by_path["glossary/concepts/safety.yaml"].message
+    vanished = by_path["glossary/registry.yaml"]
+    assert vanished.line == 1 and "glossary/concepts/gone.yaml is missing" in vanished.message
+
+
+def test_renamed_id_must_lead_to_an_active_concept(tmp_path):
+    registry = [
+        {"id": "safety", "fate": "active"},
+        {"id": "old-safety", "fate": "renamed", "to": "safety"},
+        {"id": "older", "fate": "renamed", "to": "old-safety"},
+        {"id": "broken", "fate": "merged", "to": "nowhere"},
+        {"id": "dropped", "fate": "withdrawn"},
+    ]
+    problems = of_rule(check(tmp_path, {"safety": entry("safety")}, registry), "registry")
+    assert [(p.line, p.field) for p in problems] == [(11, "[3].to"), (13, "[4].fate")]
+    assert "does not lead to an active concept" in problems[0].message
+    assert "needs a `reason:`" in problems[1].message
+
+
+def test_a_withdrawn_id_cannot_be_reused(tmp_path):
+    registry = [{"id": "safety", "fate": "withdrawn", "reason": {"en": "Merged away.", "zh": "已合并。"}}]
+    (problem,) = of_rule(check(tmp_path, {"safety": entry("safety")}, registry), "registry")
+    assert "recorded as withdrawn" in problem.message
+
+
+@pytest.mark.parametrize(
+    "definition, fragment",
+    [
+        ("Safe <script>alert(1)</script>.", "raw HTML"),
+        ("See <a href='x'>this</a>.", "raw HTML"),
+        ("Click javascript:alert(1) now.", "script and data URLs"),
+        ("An image data:text/html;base64,xx here.", "script and data URLs"),
+        ("See [the law](https://example.org).", "Markdown links"),
+        ("An ![image](x.png) here.", "Markdown links"),
+        ("Fish &amp; chips.", "HTML entities"),
+    ],
+)
+def test_markup_in_text_is_rejected(tmp_path, definition, fragment):
+    data = entry("safety")
+    data["en"]["definition"] = definition
+    (problem,) = of_rule(check(tmp_path, {"safety": data}), "markup")
+    assert problem.field == "en.definition" and fragment in problem.message
+
+
+def test_text_must_be_nfc_and_singly_spaced(tmp_path):
+    data = entry("safety")
+    data["en"]["definition"] = "Cafe\u0301 safety."
+    data["en"]["note"] = "Two  spaces."
+    problems = of_rule(check(tmp_path, {"safety": data}), "text-form")
+    assert {(p.field, p.message.split(" ")[-1]) for p in problems} == {("en.definition", "form"), ("en.note", "break")}
+
+
+def test_scripts_of_each_language(tmp_path):
+    data = entry("safety")
+    data["en"]["definition"] = "Safety, 安全."
+    data["zh"]["definition"] = "Safety."
+    problems = of_rule(check(tmp_path, {"safety": data}), "script")
+    assert {p.field for p in problems} == {"en.definition", "zh.definition"}
+
+
+def test_english_notes_may_quote_chinese_terms(tmp_path):
+    data = entry("safety")
+    data["en"]["note"] = "Chinese writes 安全 for both."
+    assert of_rule(check(tmp_path, {"safety": data}), "script") == []
+
+
+@pytest.mark.parametrize(
+    "definition, message",
+    [
+        ("安全,即无风险。", "half-width ','"),
+        ("安全(safety)。", "half-width '('"),
+        ("无不可接受的风险.", "half-width '.'"),
+        ("安全 性。", "space between Chinese characters"),
+    ],
+)
+def test_chinese_typography(tmp_path, definition, message):
+    data = entry("safety")
+    data["zh"]["definition"] = definition
+    (problem,) = of_rule(check(tmp_path, {"safety": data}), "typography")
+    assert problem.field == "zh.definition" and message in problem.message
+
+
+def test_mixed_chinese_and_latin_with_numbers_is_fine(tmp_path):
+    data = entry("safety")
+    data["zh"]["definition"] = "依据 GB/T 20438.1-2017 与 ISO/IEC 27000:2018，安全（safety）指无不可接受的风险。"
+    assert of_rule(check(tmp_path, {"safety": data}), "typography") == []
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\x07", "\x00"])
+def test_invisible_and_bidi_characters_are_rejected_with_their_line(tmp_path, char):
+    text = f"id: safety\nstatus: approved\nen:\n  term: safe{char}ty\n"
+    (problem,) = of_rule(check(tmp_path, {"safety": text}), "forbidden-character")
+    assert problem.line == 4 and f"U+{ord(char):04X}" in problem.message
+
+
+def test_oversized_file_is_rejected_before_parsing(tmp_path):
+    text = "id: safety\n" + "# padding\n" * 30000
+    (problem,) = of_rule(check(tmp_path, {"safety": text}), "file-too-large")
+    assert "over the limit" in problem.message
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i-1}'] * 9)}]" for i in range(1, 9)]
+    (problem,) = of_rule(check(tmp_path, {"safety": "\n".join(lines) + "\n"}), "yaml-alias")
+    assert problem.line == 1  # the anchor that the first alias reuses
