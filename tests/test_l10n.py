@@ -1,0 +1,88 @@
+"""The translation workflow: outdated translations are found, and marking one reviewed changes only its line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from factory import ROOT, entry, make_glossary
+from termbase.loader import load_glossary
+from termbase.validate import validate
+
+ENTRY_WITH_COMMENTS = """\
+# A hand-written comment that must survive.
+id: safety
+status: approved
+domain: core-concepts
+version: 1
+updated: 2026-11-22
+en:
+  term: safety
+  definition: >-
+    A long definition that the contributor wrapped
+    over two lines.
+  definition_source: own  # the glossary's own wording
+zh:
+  term: 安全
+  source_fingerprint: "000000000000"
+  definition: 定义。
+  definition_source: own
+  equivalence: {degree: exact}
+relations:
+  related: []
+sources:
+  - nist-ai-100-1-ai-rmf-1-0
+"""
+
+
+def cli(*args, cwd):
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
+    return subprocess.run([sys.executable, "-m", "termbase", *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def test_status_lists_outdated_translations_and_exits_1(tmp_path):
+    glossary = make_glossary(tmp_path, {"safety": ENTRY_WITH_COMMENTS, "security": entry("security")})
+    result = cli("l10n", "status", "--glossary", str(glossary), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.split() == ["safety", "zh", "outdated"]
+    assert "1 of 2 translations need review" in result.stderr
+
+
+def test_reviewed_refreshes_only_the_fingerprint_line(tmp_path):
+    glossary = make_glossary(tmp_path, {"safety": ENTRY_WITH_COMMENTS})
+    path = glossary / "concepts" / "safety.yaml"
+    result = cli("l10n", "reviewed", "safety", "--glossary", str(glossary), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "safety: zh marked as reviewed"
+    before, after = ENTRY_WITH_COMMENTS.splitlines(), path.read_text(encoding="utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    assert len(before) == len(after) and len(changed) == 1
+    assert changed[0][1].startswith("  source_fingerprint: ") and changed[0][1] != changed[0][0]
+    _, problems = validate(glossary, tmp_path)
+    assert [p for p in problems if p.rule == "stale-translation"] == []
+    assert not list((glossary / "concepts").glob(".*.tmp")), "temporary file left behind"
+
+
+def test_reviewed_adds_a_missing_fingerprint_after_the_term(tmp_path):
+    text = ENTRY_WITH_COMMENTS.replace('  source_fingerprint: "000000000000"\n', '')
+    glossary = make_glossary(tmp_path, {"safety": text})
+    assert cli("l10n", "reviewed", "safety", "--glossary", str(glossary), cwd=tmp_path).returncode == 0
+    lines = (glossary / "concepts" / "safety.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[lines.index("  term: 安全") + 1].startswith("  source_fingerprint: ")
+    assert lines[0] == "# A hand-written comment that must survive."
+    assert "  definition_source: own  # the glossary's own wording" in lines
+
+
+def test_reviewed_refuses_unknown_ids_and_languages(tmp_path):
+    glossary = make_glossary(tmp_path, {"safety": entry("safety")})
+    unknown = cli("l10n", "reviewed", "safty", "--glossary", str(glossary), cwd=tmp_path)
+    assert unknown.returncode == 2 and "no concept has the id safty" in unknown.stderr
+    language = cli("l10n", "reviewed", "safety", "--language", "en", "--glossary", str(glossary), cwd=tmp_path)
+    assert language.returncode == 2 and "not a translation language" in language.stderr
+
+
+def test_real_glossary_translations_are_all_up_to_date():
+    result = cli("l10n", "status", cwd=ROOT)
+    assert result.returncode == 0, result.stdout
+    assert load_glossary(ROOT / "glossary").glossary is not None

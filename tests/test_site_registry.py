@@ -1,0 +1,92 @@
+"""A site built from a copy of the project whose history has a renamed, a merged and a withdrawn id, a stale
+translation and an untranslated UI string: what readers and the validator see."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import mkdocs_build
+from factory import copy_project
+from termbase.validate import validate
+
+REGISTRY_ADDITIONS = """\
+- {id: ai-safety-science, fate: renamed, to: ai-safety, date: 2026-11-01}
+- {id: infosec, fate: merged, to: information-security, date: 2026-11-01}
+- id: safe-ai
+  fate: withdrawn
+  date: 2026-10-01
+  reason:
+    en: Too vague to define; see AI safety.
+    zh: 含义过于宽泛，无法定义；参见“人工智能安全”。
+"""
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("history") / "project")
+    with (project / "glossary" / "registry.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(REGISTRY_ADDITIONS)
+    entry = project / "glossary" / "concepts" / "security.yaml"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.replace("definition: >-\n", "definition: >-\n    Changed in English.\n", 1), encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def site(project, tmp_path_factory):
+    site = tmp_path_factory.mktemp("history-site")
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_renamed_id_redirects_to_its_new_page_in_each_language(site):
+    for prefix in ("", "zh/"):
+        page = (site / prefix / "terms" / "ai-safety-science" / "index.html").read_text(encoding="utf-8")
+        assert '<meta http-equiv="refresh" content="0; url=../ai-safety/">' in page
+        assert '<link rel="canonical" href="../ai-safety/">' in page
+    assert "本条目已更名" in (site / "zh/terms/ai-safety-science/index.html").read_text(encoding="utf-8")
+
+
+def test_merged_id_redirects_to_the_concept_it_was_merged_into(site):
+    page = (site / "terms" / "infosec" / "index.html").read_text(encoding="utf-8")
+    assert "url=../information-security/" in page and "merged into another" in page
+
+
+def test_withdrawn_id_leaves_a_tombstone_page_with_the_reason(site):
+    en = (site / "terms" / "safe-ai" / "index.html").read_text(encoding="utf-8")
+    zh = (site / "zh" / "terms" / "safe-ai" / "index.html").read_text(encoding="utf-8")
+    assert "Too vague to define; see AI safety." in en and "October 1, 2026" in en
+    assert "含义过于宽泛" in zh and "已撤销的条目" in zh and "2026年10月1日" in zh
+
+
+def test_outdated_translation_is_marked_on_both_language_pages(site):
+    en = (site / "terms" / "security" / "index.html").read_text(encoding="utf-8")
+    zh = (site / "zh" / "terms" / "security" / "index.html").read_text(encoding="utf-8")
+    assert "The Chinese text of this entry may be outdated" in en
+    assert "本条目的中文文本可能已过时" in zh
+    safety = (site / "terms" / "safety" / "index.html").read_text(encoding="utf-8")
+    assert "may be outdated" not in safety
+
+
+def test_validator_warns_about_the_outdated_translation(project):
+    _, problems = validate(project / "glossary", project)
+    stale = [p for p in problems if p.rule == "stale-translation"]
+    assert [(p.path, p.severity) for p in stale] == [("glossary/concepts/security.yaml", "warning")]
+
+
+def test_untranslated_ui_string_is_an_error_with_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    catalog = project / "locales" / "zh" / "LC_MESSAGES" / "messages.po"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace('msgstr "许用术语："', 'msgstr ""'), encoding="utf-8")
+    _, problems = validate(project / "glossary", project)
+    (problem,) = [p for p in problems if p.rule == "catalog"]
+    assert problem.path == "locales/zh/LC_MESSAGES/messages.po"
+    lines = text.splitlines()
+    assert problem.line == lines.index('msgid "Admitted terms:"') + 1
+    assert "'Admitted terms:' is untranslated" in problem.message
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "[catalog]" in result.stderr
