@@ -250,3 +250,34 @@ def test_schema_command_prints_the_entry_schema_with_the_declared_languages():
         "exact", "partial", "broader", "narrower", "none"
     ]
     assert "additionalProperties" in schema and schema["additionalProperties"] is False
+
+
+def test_cli_json_format_is_machine_readable(tmp_path):
+    import json
+
+    glossary = make_glossary(tmp_path, {"safety": entry("safety", status="aproved")})
+    result = run_cli("validate", "--format", "json", "--glossary", str(glossary), cwd=tmp_path)
+    assert result.returncode == 1
+    (problem,) = json.loads(result.stdout)
+    assert problem == {
+        "path": "glossary/concepts/safety.yaml", "line": 2, "column": 9, "severity": "error", "rule": "schema",
+        "field": "status", "message": "the text 'aproved' is not one of: draft, approved, deprecated",
+        "hint": "did you mean 'approved'?",
+    }
+
+
+def test_warnings_fail_only_under_strict(tmp_path):
+    data = entry("safety")
+    data["zh"]["source_fingerprint"] = "0123456789ab"
+    glossary = make_glossary(tmp_path, {"safety": data})
+    assert run_cli("validate", "--glossary", str(glossary), cwd=tmp_path).returncode == 0
+    strict = run_cli("validate", "--strict", "--glossary", str(glossary), cwd=tmp_path)
+    assert strict.returncode == 1 and "warning: [stale-translation]" in strict.stdout
+
+
+def test_readme_documents_every_rule():
+    from termbase.validate import RULES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        assert f"`{rule.id}`" in readme, f"README.md: add the rule {rule.id} to the rules table"
