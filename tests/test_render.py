@@ -52,8 +52,8 @@ def test_chinese_page_uses_chinese_labels_and_the_chinese_note(tmp_path):
 
 def test_pinyin_order_for_chinese_and_alphabetical_for_english():
     terms = ["安全", "鲁棒性", "数据安全", "开源", "对齐"]
-    assert sorted(terms, key=lambda t: sort_key("zh", t)) == ["安全", "对齐", "开源", "鲁棒性", "数据安全"]
-    assert sorted(["safety", "AI security", "Alignment"], key=lambda t: sort_key("en", t)) == [
+    assert sorted(terms, key=lambda t: sort_key(t, chinese=True)) == ["安全", "对齐", "开源", "鲁棒性", "数据安全"]
+    assert sorted(["safety", "AI security", "Alignment"], key=lambda t: sort_key(t, chinese=False)) == [
         "AI security",
         "Alignment",
         "safety",

@@ -12,15 +12,20 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def sort_key(language_code: str, term: str) -> tuple[str, str]:
-    if language_code == "zh":
+def sort_key(term: str, chinese: bool) -> tuple[str, str]:
+    if chinese:
         # TONE3 puts the tone digit after each syllable, so an ordinary string sort is alphabetical then by tone.
         return " ".join(lazy_pinyin(term, style=Style.TONE3, neutral_tone_with_five=True)).casefold(), term
     return _plain(term), term
 
 
-def index_letter(language_code: str, term: str) -> str:
+def index_letter(term: str, chinese: bool) -> str:
     """The letter under which the term is listed in an A–Z index (Chinese: the pinyin initial)."""
-    key = sort_key(language_code, term)[0]
+    key = sort_key(term, chinese)[0]
     first = key[:1].upper()
     return first if "A" <= first <= "Z" else "#"
+
+
+def pinyin(term: str) -> str:
+    """Hanyu Pinyin with tone marks, syllable by syllable ("ān quán"); other characters are kept as they are."""
+    return " ".join(lazy_pinyin(term, style=Style.TONE))

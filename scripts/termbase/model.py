@@ -31,6 +31,11 @@ class Language:
     def uses_han(self) -> bool:
         return self.script in ("Hans", "Hant", "Hani", "Jpan")
 
+    @property
+    def is_chinese(self) -> bool:
+        """Chinese script: pinyin ordering and romanisation, Chinese typography."""
+        return self.script in ("Hans", "Hant")
+
 
 @dataclass(frozen=True)
 class Domain:
@@ -90,6 +95,12 @@ class LanguageSection:
     disambiguated: str = ""  # how to write the term where another concept shares it, e.g. 安全（safety）
     equivalence: Equivalence | None = None  # only in translations
     source_fingerprint: str = ""  # only in translations: fingerprint of the source text translated
+
+
+    @property
+    def label(self) -> str:
+        """The term as listed among other concepts: disambiguated where another concept shares it."""
+        return self.disambiguated or self.term
 
 
 @dataclass(frozen=True)

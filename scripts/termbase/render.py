@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import labels
-from .collation import index_letter, sort_key
+from .collation import index_letter, pinyin, sort_key
 from .i18n import LocaleText
 from .l10n import translation_state
 from .model import Citation, Concept, Glossary, Language, RegistryEntry
@@ -91,14 +91,14 @@ class _SourceList:
 
 def _bind(text: LocaleText) -> dict:
     """Template globals that depend on the page language."""
-    return {"_": text.gettext, "gettext": text.gettext, "text": text, "labels": labels}
+    return {"_": text.gettext, "gettext": text.gettext, "text": text, "labels": labels, "pinyin": pinyin}
 
 
 def render_term_page(glossary: Glossary, concept: Concept, language: Language, locales_dir: Path) -> str:
     text = LocaleText(language, locales_dir)
     others = [lang for lang in glossary.languages if lang.code != language.code]
     section = concept.sections[language.code]
-    title = " · ".join([section.term] + [concept.sections[o.code].term for o in others])
+    title = " · ".join([section.label] + [concept.sections[o.code].label for o in others])
     context = {
         **_bind(text),
         "glossary": glossary,
@@ -126,10 +126,11 @@ def render_term_page(glossary: Glossary, concept: Concept, language: Language, l
 def render_terms_index(glossary: Glossary, language: Language, locales_dir: Path) -> str:
     text = LocaleText(language, locales_dir)
     code = language.code
-    concepts = sorted(glossary.concepts.values(), key=lambda c: sort_key(code, c.sections[code].term))
+    chinese = language.is_chinese
+    concepts = sorted(glossary.concepts.values(), key=lambda c: sort_key(c.sections[code].term, chinese))
     groups: dict[str, list[Concept]] = {}
     for concept in concepts:
-        groups.setdefault(index_letter(code, concept.sections[code].term), []).append(concept)
+        groups.setdefault(index_letter(concept.sections[code].term, chinese), []).append(concept)
     context = {
         **_bind(text),
         "glossary": glossary,

@@ -100,7 +100,7 @@ def script(ctx: Context) -> Iterator[Problem]:
 
 def chinese_typography(ctx: Context) -> Iterator[Problem]:
     """Chinese text uses full-width punctuation and no space between Chinese characters."""
-    chinese = {lang.code for lang in ctx.glossary.languages if lang.script in ("Hans", "Hant")}
+    chinese = {lang.code for lang in ctx.glossary.languages if lang.is_chinese}
     for concept in ctx.glossary.concepts.values():
         for path, code, _, text in texts(concept):
             if code not in chinese:
