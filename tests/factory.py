@@ -11,7 +11,7 @@ import yaml
 from termbase.model import LanguageSection, fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
-SETTINGS = ("glossary.yaml", "domains.yaml", "jurisdictions.yaml", "bibliography.yaml")
+SETTINGS = ("glossary.yaml", "domains.yaml", "jurisdictions.yaml")
 
 
 def entry(concept_id: str, **overrides) -> dict:
@@ -48,16 +48,28 @@ def with_fingerprint(data: dict) -> dict:
     return data
 
 
-def make_glossary(root: Path, entries: dict[str, dict | str] | None = None, registry: list[dict] | None = None) -> Path:
+def make_glossary(
+    root: Path,
+    entries: dict[str, dict | str] | None = None,
+    registry: list[dict] | None = None,
+    full_bibliography: bool = False,
+) -> Path:
     """A glossary folder under `root` with the project's settings and the given entries (dicts or raw YAML).
 
     The registry lists every entry as active unless given; dict entries get an up-to-date source fingerprint.
+    The bibliography holds the project's sources that the entries mention (all of them if full_bibliography),
+    so that tests of other rules do not meet "unused source" warnings.
     """
     glossary = root / "glossary"
     (glossary / "concepts").mkdir(parents=True, exist_ok=True)
     for name in SETTINGS:
         shutil.copy(ROOT / "glossary" / name, glossary / name)
     entries = entries or {}
+    bibliography = yaml.safe_load((ROOT / "glossary" / "bibliography.yaml").read_text(encoding="utf-8"))
+    if not full_bibliography:
+        mentioned = " ".join(e if isinstance(e, str) else yaml.safe_dump(e) for e in entries.values())
+        bibliography = {"sources": [s for s in bibliography["sources"] if s["id"] in mentioned]}
+    dump_yaml(glossary / "bibliography.yaml", bibliography)
     if registry is None:
         registry = [{"id": concept_id, "fate": "active"} for concept_id in entries]
     dump_yaml(glossary / "registry.yaml", registry)

@@ -8,8 +8,8 @@ from factory import entry, make_glossary
 from termbase.validate import validate
 
 
-def check(tmp_path, entries, registry=None):
-    _, problems = validate(make_glossary(tmp_path, entries, registry), tmp_path)
+def check(tmp_path, entries, registry=None, full_bibliography=False):
+    _, problems = validate(make_glossary(tmp_path, entries, registry, full_bibliography), tmp_path)
     return problems
 
 
@@ -185,3 +185,28 @@ def test_alias_bomb_is_refused_quickly(tmp_path):
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i-1}'] * 9)}]" for i in range(1, 9)]
     (problem,) = of_rule(check(tmp_path, {"safety": "\n".join(lines) + "\n"}), "yaml-alias")
     assert problem.line == 1  # the anchor that the first alias reuses
+
+
+def test_given_pinyin_must_be_a_reading_of_the_term(tmp_path):
+    good, bad = entry("safety"), entry("security")
+    good["zh"].update(term="重要安全", pinyin="zhòngyào ānquán")
+    bad["zh"].update(term="安全", pinyin="ānquán xìng")
+    problems = of_rule(check(tmp_path, {"safety": good, "security": bad}), "pinyin")
+    assert [(p.path, p.field) for p in problems] == [("glossary/concepts/security.yaml", "zh.pinyin")]
+    assert "the usual reading is 'ān quán'" in problems[0].hint
+
+
+def test_pinyin_is_only_for_chinese_sections(tmp_path):
+    data = entry("safety")
+    data["en"]["pinyin"] = "sāfēitī"
+    problems = of_rule(check(tmp_path, {"safety": data}), "schema")
+    assert [(p.field, p.message) for p in problems] == [("en.pinyin", "unknown field")]
+
+
+def test_uncited_bibliography_entry_is_a_warning_on_its_line(tmp_path):
+    problems = of_rule(check(tmp_path, {"safety": entry("safety")}, full_bibliography=True), "unused-source")
+    assert problems and all(p.severity == "warning" and p.path == "glossary/bibliography.yaml" for p in problems)
+    uncited = next(p for p in problems if "'eu-ai-act-2024-1689'" in p.message)
+    text = (tmp_path / "glossary" / "bibliography.yaml").read_text(encoding="utf-8").splitlines()
+    assert text[uncited.line - 1].strip() == "- id: eu-ai-act-2024-1689"
+    assert not any("'nist-ai-100-1-ai-rmf-1-0'" in p.message for p in problems)  # cited by the entry

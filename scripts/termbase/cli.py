@@ -44,7 +44,8 @@ def _schema(args: argparse.Namespace) -> int:
             print(problem.format(), file=sys.stderr)
         return 1
     glossary = result.glossary
-    schema = entry_schema(list(glossary.language_codes), list(glossary.domains), list(glossary.jurisdictions))
+    chinese = tuple(lang.code for lang in glossary.languages if lang.is_chinese)
+    schema = entry_schema(list(glossary.language_codes), list(glossary.domains), list(glossary.jurisdictions), chinese)
     print(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0
 

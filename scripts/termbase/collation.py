@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from pypinyin import Style, lazy_pinyin
+from pypinyin import pinyin as _readings
 
 
 def _plain(text: str) -> str:
@@ -29,3 +30,22 @@ def index_letter(term: str, chinese: bool) -> str:
 def pinyin(term: str) -> str:
     """Hanyu Pinyin with tone marks, syllable by syllable ("ān quán"); other characters are kept as they are."""
     return " ".join(lazy_pinyin(term, style=Style.TONE))
+
+
+def pinyin_matches(term: str, written: str) -> bool:
+    """Whether `written` (tone-marked pinyin, syllables joined or spaced: "ānquán", "ān quán") is a possible
+    reading of the term, character by character. Non-Chinese parts of the term must appear as they are."""
+    target = unicodedata.normalize("NFC", written).replace(" ", "").replace("-", "").replace("'", "").casefold()
+    options = [
+        {r.casefold() for r in _readings(ch, style=Style.TONE, heteronym=True)[0]} if "\u3400" <= ch <= "\u9fff"
+        else {ch.casefold()}
+        for ch in term
+        if not ch.isspace()
+    ]
+
+    def match(position: int, index: int) -> bool:
+        if index == len(options):
+            return position == len(target)
+        return any(target.startswith(r, position) and match(position + len(r), index + 1) for r in options[index])
+
+    return match(0, 0)

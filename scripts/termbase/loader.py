@@ -44,7 +44,7 @@ REGISTRY_FILE = "registry.yaml"
 class LoadResult:
     glossary: Glossary | None  # None when the settings themselves are unusable
     problems: list[Problem] = field(default_factory=list)
-    # concept id (and "registry.yaml") -> its parsed file, for the positions of problems found later
+    # concept id (and "registry.yaml", "bibliography.yaml") -> its parsed file, for positions of later problems
     documents: dict[str, Document] = field(default_factory=dict)
     files_read: int = 0  # concept files looked at, loaded or not
 
@@ -115,7 +115,8 @@ def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> LoadR
         listing = doc.data[prefix[0]] if prefix else doc.data
         reader.problems.extend(_duplicates(listing, doc, prefix, key, reader.rel(glossary_dir / name)))
 
-    checker = SchemaChecker(schemas.entry_schema(codes, list(domains), list(jurisdictions)))
+    chinese = tuple(lang.code for lang in languages if lang.is_chinese)
+    checker = SchemaChecker(schemas.entry_schema(codes, list(domains), list(jurisdictions), chinese))
     concepts: dict[str, Concept] = {}
     documents: dict[str, Document] = {}
     concept_dir = glossary_dir / CONCEPTS_DIR
@@ -157,6 +158,7 @@ def load_glossary(glossary_dir: Path, project_root: Path | None = None) -> LoadR
         registry=registry,
     )
     documents[REGISTRY_FILE] = registry_doc
+    documents["bibliography.yaml"] = bibliography_doc
     return LoadResult(glossary, reader.problems, documents, files_read)
 
 
@@ -201,6 +203,7 @@ def _section(data: dict[str, Any]) -> LanguageSection:
         deprecated=tuple(DeprecatedTerm(d["term"], d["reason"]) for d in data.get("deprecated", ())),
         note=data.get("note", ""),
         disambiguated=data.get("disambiguated", ""),
+        pinyin=data.get("pinyin", ""),
         equivalence=Equivalence(equivalence["degree"], dict(equivalence.get("note", {}))) if equivalence else None,
         source_fingerprint=data.get("source_fingerprint", ""),
     )

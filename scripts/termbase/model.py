@@ -93,6 +93,7 @@ class LanguageSection:
     deprecated: tuple[DeprecatedTerm, ...] = ()
     note: str = ""  # usage note
     disambiguated: str = ""  # how to write the term where another concept shares it, e.g. 安全（safety）
+    pinyin: str = ""  # only in Chinese sections, where the automatic reading of the term is wrong
     equivalence: Equivalence | None = None  # only in translations
     source_fingerprint: str = ""  # only in translations: fingerprint of the source text translated
 

@@ -44,7 +44,7 @@ def _citation() -> dict[str, Any]:
     }
 
 
-def _language_section(language: str, source: str) -> dict[str, Any]:
+def _language_section(language: str, source: str, chinese: bool) -> dict[str, Any]:
     is_source = language == source
     properties: dict[str, Any] = {
         "term": {**TEXT, "description": "The preferred term in this language."},
@@ -71,6 +71,11 @@ def _language_section(language: str, source: str) -> dict[str, Any]:
             "description": "How to write the term where another concept has the same term, e.g. 安全（safety）.",
         },
     }
+    if chinese:
+        properties["pinyin"] = {
+            **TEXT,
+            "description": "Hanyu Pinyin of the term with tone marks (ānquán), where the automatic reading is wrong.",
+        }
     required = ["term", "definition", "definition_source"]
     if not is_source:
         properties["equivalence"] = {
@@ -103,8 +108,10 @@ def _language_section(language: str, source: str) -> dict[str, Any]:
     }
 
 
-def entry_schema(languages: list[str], domains: list[str], jurisdictions: list[str]) -> dict[str, Any]:
-    """The schema of one concept file."""
+def entry_schema(
+    languages: list[str], domains: list[str], jurisdictions: list[str], chinese: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The schema of one concept file. `chinese`: the languages written in Chinese script (they may give pinyin)."""
     source = languages[0]
     properties: dict[str, Any] = {
         "id": {**ID, "description": "Stable identifier: the file name and the URL. Never change it."},
@@ -114,7 +121,7 @@ def entry_schema(languages: list[str], domains: list[str], jurisdictions: list[s
         "updated": {**DATE, "description": "Date of the last substantive change."},
     }
     for language in languages:
-        properties[language] = _language_section(language, source)
+        properties[language] = _language_section(language, source, language in chinese)
     properties["conceptions"] = {
         "description": "How jurisdictions and bodies understand the concept, where they differ.",
         "type": "array",

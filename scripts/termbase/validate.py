@@ -26,6 +26,7 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     Rule("unknown-source", references.unknown_source),
+    Rule("unused-source", references.unused_source),
     Rule("unknown-relation", references.unknown_relation),
     Rule("relation-symmetry", references.relation_symmetry),
     Rule("relation-cycle", references.relation_cycle),
@@ -38,13 +39,14 @@ RULES: tuple[Rule, ...] = (
     Rule("text-form", text.whitespace_and_normalisation),
     Rule("script", text.script),
     Rule("typography", text.chinese_typography),
+    Rule("pinyin", text.pinyin),
 )
 
 
 def run_rules(result: LoadResult) -> list[Problem]:
     if result.glossary is None:
         return sort_problems(result.problems)
-    ctx = Context(result.glossary, result.documents)
+    ctx = Context(result.glossary, result.documents, complete=result.files_read == len(result.glossary.concepts))
     found = list(result.problems)
     for rule in RULES:
         found.extend(rule.check(ctx))

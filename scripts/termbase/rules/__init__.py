@@ -19,6 +19,7 @@ from ..yamlsource import Document
 class Context:
     glossary: Glossary
     documents: dict[str, Document]
+    complete: bool = True  # every concept file loaded; rules about what is *not* cited wait until then
 
     def problem(self, concept: Concept, path: tuple, rule: str, message: str, hint: str = "", severity: str = ERROR) -> Problem:
         """A problem in a concept's file, at the field `path` (a tuple of keys and indexes)."""

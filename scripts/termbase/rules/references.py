@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Citation, Concept
-from ..problems import Problem, relative
+from ..problems import WARNING, Problem, relative
 from . import Context, suggest
 
 
@@ -89,3 +89,17 @@ def relation_cycle(ctx: Context) -> Iterator[Problem]:
                         )
                 elif parent not in route and parent in concepts:
                     stack.append((parent, route + (parent,)))
+
+
+def unused_source(ctx: Context) -> Iterator[Problem]:
+    """(warning) Every bibliography entry is cited by some concept; an uncited one is dead weight or a forgotten citation."""
+    if not ctx.complete:
+        return  # a file that failed to load may cite the source
+    cited = {c.id for concept in ctx.glossary.concepts.values() for _, c in _citations(concept)}
+    path = ctx.glossary.directory / "bibliography.yaml"
+    doc = ctx.documents.get("bibliography.yaml")
+    for index, source_id in enumerate(ctx.glossary.bibliography):
+        if source_id not in cited:
+            yield ctx.file_problem(path, doc, ("sources", index, "id"), "unused-source",
+                                   f"'{source_id}' is cited by no concept",
+                                   "cite it where it supports a definition or conception, or remove it", WARNING)

@@ -8,6 +8,8 @@ import re
 import unicodedata
 from typing import Iterator
 
+from ..collation import pinyin as pinyin_of
+from ..collation import pinyin_matches
 from ..model import Concept
 from ..problems import Problem
 from . import Context
@@ -114,3 +116,13 @@ def chinese_typography(ctx: Context) -> Iterator[Problem]:
             if gap:
                 yield ctx.problem(concept, path, "typography", f"space between Chinese characters: '{gap.group()}'",
                                   "remove it; if the paragraph is wrapped in the YAML, keep it on one line instead")
+
+
+def pinyin(ctx: Context) -> Iterator[Problem]:
+    """Pinyin, where an entry gives it, is a reading of the term."""
+    for concept in ctx.glossary.concepts.values():
+        for code, section in concept.sections.items():
+            if section.pinyin and not pinyin_matches(section.term, section.pinyin):
+                yield ctx.problem(concept, (code, "pinyin"), "pinyin",
+                                  f"'{section.pinyin}' is not a reading of '{section.term}'",
+                                  f"the usual reading is '{pinyin_of(section.term)}'; write tone marks (ā á ǎ à)")
