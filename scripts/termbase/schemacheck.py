@@ -1,10 +1,17 @@
-"""Checking a Document against a JSON Schema and saying, in plain words, what is wrong and where."""
+"""Checking a Document against a JSON Schema and saying, in plain words, what is wrong and where.
+
+Two validators, for speed: fastjsonschema compiles the schema to Python code and answers "valid?" about ten
+times faster than jsonschema, which is what almost every file is; only a file it rejects goes through
+jsonschema, whose detailed errors are turned into messages.
+"""
 
 from __future__ import annotations
 
 import difflib
-from typing import Any, Iterator
+from pathlib import Path
+from typing import Any, Callable, Iterator
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -51,8 +58,16 @@ class SchemaChecker:
         Draft202012Validator.check_schema(schema)
         self.schema = schema
         self.validator = Draft202012Validator(schema)
+        self.is_valid = fastjsonschema.compile(schema)
 
-    def problems(self, doc: Document, path: str) -> list[Problem]:
+    def problems(self, doc: Document, file: Path, rel: Callable[[Path], str]) -> list[Problem]:
+        """Problems of `doc` (read from `file`); `rel` gives the path as shown in messages."""
+        try:
+            self.is_valid(doc.data)
+            return []
+        except fastjsonschema.JsonSchemaException:
+            pass
+        path = rel(file)
         found: list[Problem] = []
         for error in self.validator.iter_errors(doc.data):
             found.extend(self._explain(error, doc, path))

@@ -77,7 +77,7 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     if len(raw) > max_bytes:
         raise SourceError(
             f"the file is {len(raw):,} bytes, over the limit of {max_bytes:,}",
-            hint="an entry should be a few kilobytes; split long text or move it to the bibliography",
+            hint="a glossary file should be far smaller; check that nothing was pasted in by mistake",
             rule="file-too-large",
         )
     if raw.startswith(b"\xef\xbb\xbf"):

@@ -17,13 +17,15 @@ from . import Context
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = re.compile(f"[{HAN}]")
 
-_MARKUP = (
-    (re.compile(r"<\s*[A-Za-z!/?]"), "raw HTML is not allowed", "write plain text; pages format it themselves"),
-    (re.compile(r"(?i)\b(?:javascript|vbscript|data)\s*:"), "script and data URLs are not allowed", "remove the link"),
-    (re.compile(r"!?\[[^\]]*\]\s*\("), "Markdown links and images are not allowed in entry text",
-     "cite documents through `sources` and link concepts through `relations`"),
-    (re.compile(r"&#?[A-Za-z0-9]+;"), "HTML entities are not allowed", "write the character itself"),
-)
+_MARKUP = {
+    "html": (r"<\s*[A-Za-z!/?]", "raw HTML is not allowed", "write plain text; pages format it themselves"),
+    "url": (r"(?i:\b(?:javascript|vbscript|data)\s*:)", "script and data URLs are not allowed", "remove the link"),
+    "link": (r"!?\[[^\]]*\]\s*\(", "Markdown links and images are not allowed in entry text",
+             "cite documents through `sources` and link concepts through `relations`"),
+    "entity": (r"&#?[A-Za-z0-9]+;", "HTML entities are not allowed", "write the character itself"),
+}
+# One pass over each text finds any of them (this runs on every text of every entry).
+_MARKUP_ANY = re.compile("|".join(f"(?P<{name}>{pattern})" for name, (pattern, _, _) in _MARKUP.items()))
 # ASCII punctuation touching a Chinese character: Chinese text takes full-width punctuation.
 _HALF_WIDTH = re.compile(f"(?:[{HAN}][,;:!?()]|[,;:!?(][{HAN}]|[{HAN}]\\.(?![0-9A-Za-z]))")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）", ".": "。"}
@@ -64,9 +66,11 @@ def markup(ctx: Context) -> Iterator[Problem]:
     """Entry text is plain: no HTML tags or entities, no script or data URLs, no Markdown links."""
     for concept in ctx.glossary.concepts.values():
         for path, _, _, text in texts(concept):
-            for pattern, message, hint in _MARKUP:
-                found = pattern.search(text)
-                if found:
+            reported = set()  # one problem per kind of markup and text: the first occurrence
+            for found in _MARKUP_ANY.finditer(text):
+                if found.lastgroup not in reported:
+                    reported.add(found.lastgroup)
+                    _, message, hint = _MARKUP[found.lastgroup]
                     yield ctx.problem(concept, path, "markup", f"{message}: '{found.group()}'", hint)
 
 
