@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := scripts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build validate test catalogs clean
+.PHONY: help install serve build validate test catalogs bench clean
 
 help:
 	@echo "make serve     build the site and serve it on http://127.0.0.1:8000/ (rebuilds on edits)"
@@ -16,6 +16,7 @@ help:
 	@echo "make build     strict build of both languages into site/"
 	@echo "make validate  check every entry in glossary/ (warnings fail too)"
 	@echo "make catalogs  extract UI strings into locales/ and update the catalogs for translators"
+	@echo "make bench     measure validation and build at scale (several minutes; writes scripts/bench/results.json)"
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -42,6 +43,9 @@ test: $(STAMP)
 catalogs: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --project glossary -o locales/messages.pot .
 	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages -N --ignore-obsolete -w 120
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf site .pytest_cache

@@ -4,12 +4,14 @@
   entry never yields a half-built site. Also checks that mkdocs.yml builds exactly the glossary's languages.
 - on_files: declare one placeholder file per generated page (before mkdocs-static-i18n sorts files by language).
 - on_nav: fill the placeholders with the rendered Markdown, once i18n has rebuilt its file list.
-- on_post_build: write the redirect pages of renamed and merged ids (plain HTML, outside search and sitemap).
+- on_post_build: once every language is built, write the redirect pages of renamed and merged ids (plain HTML,
+  outside search and sitemap) and compact the search index.
 See ../shared/MKDOCS_NOTES.md for why generation works this way with mkdocs-static-i18n.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -91,13 +93,25 @@ def on_nav(nav, config, files):
     return nav
 
 
+@event_priority(-200)  # after mkdocs-static-i18n (-100), which builds the other languages and merges the search index
 def on_post_build(config):
-    # mkdocs-static-i18n builds each language in turn into the same site_dir, prefixing the other languages'
-    # paths with their code (zh/...).
     i18n = config.plugins["i18n"]
-    language = i18n.current_language
-    root = Path(config.site_dir) if i18n.is_default_language_build else Path(config.site_dir) / language
-    for path, page in _content(config).redirects.get(language, {}).items():
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page, encoding="utf-8")
+    if i18n.building:
+        return  # a nested build of one language: the top-level build finishes the site once all are built
+    site = Path(config.site_dir)
+    default = next(lang.locale for lang in i18n.config.languages if lang.default)
+    for language, pages in _content(config).redirects.items():
+        root = site if language == default else site / language
+        for path, page in pages.items():
+            target = root / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page, encoding="utf-8")
+    _compact_search_index(site / "search" / "search_index.json")
+
+
+def _compact_search_index(path: Path) -> None:
+    """The index is written with every Chinese character and zero-width space escaped as \\uXXXX (6 bytes instead
+    of 3): rewritten as plain UTF-8 it is the same JSON at well under half the download."""
+    if path.is_file():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

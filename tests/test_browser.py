@@ -80,3 +80,24 @@ def test_side_by_side_sections_are_laid_out_next_to_each_other(page, served_site
     a, b = first.bounding_box(), second.bounding_box()
     assert abs(a["y"] - b["y"]) < 2 and b["x"] > a["x"] + a["width"] - 1
 
+
+
+def _search(page, base, path, query):
+    """Type a query as a reader does; the result links without their ?h= highlight parameter."""
+    page.goto(f"{base}/{path}")
+    page.locator(".md-search__input").click(force=True)
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return [a.get_attribute("href").split("?")[0] for a in page.locator(".md-search-result__item > a").all()]
+
+
+def test_chinese_search_is_segmented_and_finds_chinese_pages(page, served_site):
+    links = _search(page, served_site, "zh/", "红队")
+    assert links[0].endswith("/zh/terms/red-teaming/"), links
+    links = _search(page, served_site, "zh/", "开源")
+    assert any(link.endswith("/zh/terms/open-source-ai/") for link in links), links
+
+
+def test_english_search_finds_red_teaming(page, served_site):
+    links = _search(page, served_site, "", "red teaming")
+    assert any("terms/red-teaming/" in link for link in links), links
