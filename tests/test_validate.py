@@ -281,3 +281,14 @@ def test_readme_documents_every_rule():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for rule in RULES:
         assert f"`{rule.id}`" in readme, f"README.md: add the rule {rule.id} to the rules table"
+
+
+def test_unknown_babel_locale_is_reported_not_raised(tmp_path):
+    glossary = make_glossary(tmp_path, {"safety": entry("safety")})
+    settings = glossary / "glossary.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("locale: zh_Hans_CN", "locale: xx_YY"),
+                        encoding="utf-8")
+    result, problems = validate(glossary, tmp_path)
+    assert result.glossary is None
+    (problem,) = problems
+    assert problem.field == "languages[1].locale" and "'xx_YY' is not a locale Babel knows" in problem.message

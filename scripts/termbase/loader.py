@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import babel
+
 from . import schema as schemas
 from .model import (
     OWN_DEFINITION,
@@ -111,6 +113,17 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
         return LoadResult(None, reader.problems)
     languages = tuple(Language(**item) for item in settings.data["languages"])
     codes = [lang.code for lang in languages]
+    for index, language in enumerate(languages):
+        try:
+            babel.Locale.parse(language.locale)
+        except (ValueError, babel.UnknownLocaleError):
+            reader.problems.append(
+                Problem(reader.rel(glossary_dir / "glossary.yaml"), *settings.where(("languages", index, "locale")), ERROR,
+                        "schema", f"languages[{index}].locale", f"'{language.locale}' is not a locale Babel knows",
+                        "use a CLDR locale such as 'en', 'zh_Hans_CN' or 'fr'")
+            )
+    if any(p.field.endswith(".locale") for p in reader.problems):
+        return LoadResult(None, reader.problems)
     if len(set(codes)) != len(codes):
         reader.problems.append(
             Problem(reader.rel(glossary_dir / "glossary.yaml"), *settings.where(("languages",)), ERROR, "schema",
