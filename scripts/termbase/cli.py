@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import l10n
+from . import l10n, scaffold
 from .loader import load_glossary
 from .problems import to_json
 from .schema import entry_schema
@@ -92,6 +92,21 @@ def _l10n_reviewed(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    glossary = _load_or_report(Path(args.glossary))
+    if glossary is None:
+        return 1
+    terms = {code: getattr(args, code, None) for code in glossary.language_codes}
+    try:
+        path = scaffold.new_entry(glossary, args.id, terms, args.domain)
+    except scaffold.ScaffoldError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(f"created {path.relative_to(glossary.root) if path.is_relative_to(glossary.root) else path} "
+          f"and registered '{args.id}'; fill in the lines marked ✎, then run `make validate`")
+    return 0
+
+
 def _rules(args: argparse.Namespace) -> int:
     for rule in RULES:
         print(f"{rule.id:20} {rule.description}")
@@ -124,6 +139,14 @@ def build_parser() -> argparse.ArgumentParser:
     reviewed.add_argument("--language", default="zh", help="the translation language (default: %(default)s)")
     reviewed.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder")
     reviewed.set_defaults(run=_l10n_reviewed)
+
+    new = commands.add_parser("new", help="create a new entry with every field in place, and register its id")
+    new.add_argument("id", help="the new concept's id: lower-case words joined by hyphens (it becomes the URL)")
+    new.add_argument("--domain", required=True, help="a domain id from glossary/domains.yaml")
+    for code, example in (("en", "open-weight model"), ("zh", "开放权重模型")):
+        new.add_argument(f"--{code}", metavar="TERM", help=f"the preferred term in '{code}', e.g. \"{example}\"")
+    new.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder")
+    new.set_defaults(run=_new)
 
     rules = commands.add_parser("rules", help="list the validator's cross-entry rules")
     rules.set_defaults(run=_rules)

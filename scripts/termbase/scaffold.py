@@ -1,0 +1,65 @@
+"""`new`: a new entry with every field in place and commented, registered in glossary/registry.yaml."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+
+import jinja2
+from ruamel.yaml.comments import CommentedMap
+
+from .editing import edit_yaml, write_atomically
+from .loader import CONCEPTS_DIR, REGISTRY_FILE
+from .model import Glossary, LanguageSection, fingerprint
+from .render import TEMPLATES
+from .schema import ID_PATTERN
+
+PLACEHOLDERS = {True: "定义待撰写。", False: "Definition to be written."}  # by "is the language Chinese?"
+_ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), trim_blocks=True, lstrip_blocks=True,
+                          keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+_ENV.filters["quoted"] = lambda value: json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML string
+
+
+class ScaffoldError(Exception):
+    """The entry cannot be created as asked; the message says why and what to do."""
+
+
+def new_entry(glossary: Glossary, concept_id: str, terms: dict[str, str], domain: str) -> Path:
+    """Write glossary/concepts/<id>.yaml and register the id. Returns the new file's path."""
+    if not re.match(ID_PATTERN, concept_id):
+        raise ScaffoldError(f"'{concept_id}' is not a valid id: use lower-case ASCII words joined by hyphens")
+    if concept_id in glossary.registry:
+        fate = glossary.registry[concept_id].fate
+        raise ScaffoldError(f"the id '{concept_id}' is already registered ({fate}); ids are never reused")
+    path = glossary.directory / CONCEPTS_DIR / f"{concept_id}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"{path} already exists")
+    if domain not in glossary.domains:
+        raise ScaffoldError(f"no domain '{domain}'; choose one of: {', '.join(glossary.domains)}")
+    missing = [lang.code for lang in glossary.languages if not terms.get(lang.code)]
+    if missing:
+        raise ScaffoldError(f"give the preferred term in every language (missing: {', '.join(missing)})")
+
+    placeholder = {lang.code: PLACEHOLDERS[lang.is_chinese] for lang in glossary.languages}
+    source = glossary.source_language.code
+    text = _ENV.get_template("new_entry.yaml.j2").render(
+        id=concept_id,
+        domain=domain,
+        today=datetime.date.today().isoformat(),
+        languages=glossary.languages,
+        terms=terms,
+        source_term=terms[source],
+        placeholder=placeholder,
+        fingerprint=fingerprint(LanguageSection(terms[source], placeholder[source], None)),
+    )
+    write_atomically(path, text)
+
+    def register(data) -> None:
+        item = CommentedMap([("id", concept_id), ("fate", "active")])
+        item.fa.set_flow_style()
+        data.append(item)
+
+    edit_yaml(glossary.directory / REGISTRY_FILE, register)
+    return path

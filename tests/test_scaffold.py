@@ -1,0 +1,53 @@
+"""`new`: a scaffolded entry validates, is registered without disturbing the registry, and builds into pages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from conftest import mkdocs_build
+from factory import ROOT, copy_project
+from termbase.validate import validate
+
+
+def new(project, *args):
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
+    return subprocess.run([sys.executable, "-m", "termbase", "new", *args, "--glossary", str(project / "glossary")],
+                          cwd=project, env=env, capture_output=True, text=True)
+
+
+def test_new_entry_validates_is_registered_and_builds_in_both_languages(tmp_path):
+    project = copy_project(tmp_path / "project")
+    registry_before = (project / "glossary" / "registry.yaml").read_text(encoding="utf-8")
+    result = new(project, "model-evaluation", "--domain", "testing-evaluation", "--en", "model evaluation", "--zh", "模型评估")
+    assert result.returncode == 0, result.stderr
+    assert "created glossary/concepts/model-evaluation.yaml" in result.stdout
+
+    registry_after = (project / "glossary" / "registry.yaml").read_text(encoding="utf-8")
+    assert registry_after == registry_before + "- {id: model-evaluation, fate: active}\n"
+
+    _, problems = validate(project / "glossary", project)
+    assert [p.format() for p in problems if p.is_error] == []
+    text = (project / "glossary" / "concepts" / "model-evaluation.yaml").read_text(encoding="utf-8")
+    assert "status: draft" in text and "✎" in text
+
+    site = tmp_path / "site"
+    build = mkdocs_build(project, site)
+    assert build.returncode == 0, build.stderr
+    assert "model evaluation" in (site / "terms" / "model-evaluation" / "index.html").read_text(encoding="utf-8")
+    assert "模型评估" in (site / "zh" / "terms" / "model-evaluation" / "index.html").read_text(encoding="utf-8")
+
+
+def test_new_refuses_taken_ids_bad_ids_unknown_domains_and_missing_terms(tmp_path):
+    project = copy_project(tmp_path / "project")
+    cases = [
+        (("safety", "--domain", "core-concepts", "--en", "x", "--zh", "安"), "already registered (active)"),
+        (("Model_Eval", "--domain", "core-concepts", "--en", "x", "--zh", "安"), "not a valid id"),
+        (("model-eval", "--domain", "core", "--en", "x", "--zh", "安"), "no domain 'core'"),
+        (("model-eval", "--domain", "core-concepts", "--en", "x"), "missing: zh"),
+    ]
+    for args, message in cases:
+        result = new(project, *args)
+        assert result.returncode == 2 and message in result.stderr, (args, result.stderr)
+    assert not (project / "glossary" / "concepts" / "model-eval.yaml").exists()
