@@ -8,13 +8,15 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := scripts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build validate test catalogs bench clean
+.PHONY: help install serve build validate test new catalogs bench clean
 
 help:
 	@echo "make serve     build the site and serve it on http://127.0.0.1:8000/ (rebuilds on edits)"
 	@echo "make test      run the whole test suite (browser tests need Chromium: apt-get install chromium)"
 	@echo "make build     strict build of both languages into site/"
 	@echo "make validate  check every entry in glossary/ (warnings fail too)"
+	@echo "make new ID=open-weight-model DOMAIN=openness EN='open-weight model' ZH='开放权重模型'"
+	@echo "              scaffold a new entry (every field in place and commented) and register its id"
 	@echo "make catalogs  extract UI strings into locales/ and update the catalogs for translators"
 	@echo "make bench     measure validation and build at scale (several minutes; writes scripts/bench/results.json)"
 
@@ -38,6 +40,9 @@ validate: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+new: $(STAMP)
+	$(BIN)/python -m termbase new "$(ID)" --domain "$(DOMAIN)" --en "$(EN)" --zh "$(ZH)"
 
 # Extract the UI strings from the code and templates, then merge them into every language's catalog.
 catalogs: $(STAMP)
