@@ -11,8 +11,10 @@ See ../shared/MKDOCS_NOTES.md for why generation works this way with mkdocs-stat
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from termbase.render import TERMS_DIR  # noqa: E402
+from termbase.render import TERMS_DIR, SiteInfo  # noqa: E402
 from termbase.site import SiteContent, site_content  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -37,10 +39,19 @@ def _i18n_languages(config) -> tuple[str, str | None]:
     return tuple(lang.locale for lang in languages), default
 
 
+def _build_date() -> datetime.date:
+    # SOURCE_DATE_EPOCH (reproducible-builds.org) pins the date, so that the same sources give the same site.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
+    return datetime.date.today()
+
+
 def _content(config) -> SiteContent:
     project_root = Path(config.config_file_path).resolve().parent
     _, default = _i18n_languages(config)
-    return site_content(project_root, default)
+    repo_url = (config.repo_url or "").rstrip("/")
+    return site_content(project_root, SiteInfo(config.site_url or "", default, _build_date(), repo_url))
 
 
 @event_priority(100)  # before i18n's on_config, so a broken glossary stops the build before any output

@@ -101,3 +101,13 @@ def test_chinese_search_is_segmented_and_finds_chinese_pages(page, served_site):
 def test_english_search_finds_red_teaming(page, served_site):
     links = _search(page, served_site, "", "red teaming")
     assert any("terms/red-teaming/" in link for link in links), links
+
+
+def test_copy_button_puts_the_citation_on_the_clipboard(browser, served_site):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{served_site}/zh/terms/safety/")
+    page.get_by_role("button", name="复制 GB/T 7714-2015 格式的引文").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("本词表编写组. 安全（safety）[EB/OL].") and "/zh/terms/safety/." in copied
+    context.close()

@@ -139,3 +139,46 @@ def test_languages_of_mkdocs_must_match_the_glossary(tmp_path):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "mkdocs.yml builds the languages en but glossary/glossary.yaml declares en, zh" in result.stderr
+
+
+def json_ld(page: str) -> dict:
+    import json
+
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, flags=re.S)
+    return json.loads(block)
+
+
+def test_term_page_carries_json_ld_naming_the_term_in_both_languages(built_site):
+    data = json_ld(read(built_site, "zh/terms/security/index.html"))
+    assert data["@type"] == "DefinedTerm" and data["termCode"] == "security"
+    assert {"@language": "en", "@value": "security"} in data["name"]
+    assert {"@language": "zh-Hans", "@value": "安全"} in data["name"]
+    assert data["inDefinedTermSet"]["@type"] == "DefinedTermSet"
+    assert data["@id"] == "http://127.0.0.1:8000/terms/security/"
+
+
+def test_hreflang_alternates_are_absolute_with_an_x_default(built_site):
+    page = read(built_site, "zh/terms/safety/index.html")
+    alternates = dict((lang, href) for href, lang in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)"', page))
+    assert alternates == {
+        "en": "http://127.0.0.1:8000/terms/safety/",
+        "zh": "http://127.0.0.1:8000/zh/terms/safety/",
+        "x-default": "http://127.0.0.1:8000/terms/safety/",
+    }
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/zh/terms/safety/">' in page
+
+
+def test_citations_name_the_stable_url_and_the_version(built_site):
+    version = entry("safety")["version"]
+    en = text_of(read(built_site, "terms/safety/index.html"))
+    zh = text_of(read(built_site, "zh/terms/safety/index.html"))
+    assert f"safety (Version {version}). In English–Chinese Glossary" in en  # APA
+    assert f"@misc{{safety-v{version}," in en and "url = {http://127.0.0.1:8000/terms/safety/}" in en
+    assert f"安全（safety）[EB/OL]. 开源人工智能安全与安保术语英汉对照词表, 第 {version} 版." in zh  # GB/T 7714
+    assert "http://127.0.0.1:8000/zh/terms/safety/" in zh
+
+
+def test_pages_make_no_request_to_other_hosts(built_site):
+    page = read(built_site, "terms/safety/index.html")
+    external = re.findall(r'<(?:link|script)[^>]+(?:href|src)="(https?://[^"]+)"', page)
+    assert [url for url in external if not url.startswith("http://127.0.0.1:8000/")] == []

@@ -94,3 +94,32 @@ def test_a_valid_entry_reads_back_unchanged(tmp_path_factory, term, definition, 
     zh = concept.sections["zh"]
     assert (zh.term, zh.definition, list(zh.synonyms)) == (zh_term, zh_definition + "。", synonyms)
     assert concept.version == version and concept.updated.isoformat() == "2026-11-22"
+
+
+@SETTINGS
+@given(st.sampled_from(PATHS), st.one_of(st.just("delete"), json_values))
+def test_fast_and_explaining_schema_validators_agree(path, replacement):
+    """The compiled validator decides which files are explained by jsonschema: they must never disagree."""
+    import fastjsonschema
+    from jsonschema import Draft202012Validator
+
+    from factory import ROOT
+    from termbase.loader import load_glossary
+    from termbase.schema import entry_schema
+
+    glossary = load_glossary(ROOT / "glossary").glossary
+    schema = entry_schema(list(glossary.language_codes), list(glossary.domains), list(glossary.jurisdictions), ("zh",))
+    data = copy.deepcopy(VALID)
+    parent = data
+    for key in path[:-1]:
+        parent = parent[key]
+    if replacement == "delete":
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = replacement
+    try:
+        fastjsonschema.compile(schema)(data)
+        fast_valid = True
+    except fastjsonschema.JsonSchemaException:
+        fast_valid = False
+    assert fast_valid == Draft202012Validator(schema).is_valid(data)

@@ -6,10 +6,13 @@ import markdown
 
 from factory import ROOT, entry, make_glossary
 from termbase.collation import sort_key
-from termbase.render import md, render_term_page, render_terms_index
+import datetime
+
+from termbase.render import SiteInfo, md, render_term_page, render_terms_index
 from termbase.loader import load_glossary
 
 LOCALES = ROOT / "locales"
+SITE = SiteInfo("https://glossary.example/", "en", datetime.date(2026, 11, 23))
 
 
 def load(tmp_path, entries):
@@ -29,7 +32,7 @@ def test_contributor_text_is_escaped_on_the_page(tmp_path):
     data["en"]["definition"] = 'Safe <script>alert(1)</script> and <img src=x onerror="alert(2)">.'
     data["en"]["term"] = "safety *[x](javascript:alert(3))*"
     glossary = load(tmp_path, {"safety": data})
-    page = to_html(render_term_page(glossary, glossary.concepts["safety"], glossary.languages[0], LOCALES))
+    page = to_html(render_term_page(glossary, glossary.concepts["safety"], glossary.languages[0], LOCALES, SITE))
     assert "<script>" not in page and "<img" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert 'href="javascript:' not in page
@@ -45,7 +48,7 @@ def test_chinese_page_uses_chinese_labels_and_the_chinese_note(tmp_path):
     data["zh"]["equivalence"] = {"degree": "partial", "note": {"en": "English note.", "zh": "中文说明。"}}
     glossary = load(tmp_path, {"safety": data})
     zh = glossary.language("zh")
-    page = render_term_page(glossary, glossary.concepts["safety"], zh, LOCALES)
+    page = render_term_page(glossary, glossary.concepts["safety"], zh, LOCALES, SITE)
     assert "部分对等" in page and "中文说明。" in page and "English note." not in page
     assert "## 术语与定义" in page
 

@@ -14,6 +14,7 @@ Each measurement runs in a fresh process (so peak memory is its own) and is repe
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import platform
@@ -86,11 +87,12 @@ def _plain_copy(project: Path, destination: Path) -> Path:
     """The same site as static Markdown: generated pages written into docs/, the hook removed from mkdocs.yml."""
     sys.path.insert(0, str(PROJECT / "scripts"))
     from termbase.loader import load_glossary
-    from termbase.render import render_site_pages
+    from termbase.render import SiteInfo, render_site_pages
 
     shutil.copytree(project, destination)
     glossary = load_glossary(destination / "glossary", destination).glossary
-    for path, text in render_site_pages(glossary, destination / "locales", glossary.source_language).items():
+    site = SiteInfo("http://127.0.0.1:8000/", glossary.source_language.code, datetime.date.today())
+    for path, text in render_site_pages(glossary, destination / "locales", site).items():
         target = destination / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

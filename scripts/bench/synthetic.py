@@ -75,7 +75,7 @@ def generate(destination: Path, count: int, seed: int = 2026) -> Path:
     """Write a project with `count` synthetic concepts into `destination`; returns the project folder."""
     rng = random.Random(seed)
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("docs", "locales", "scripts"):
+    for name in ("docs", "locales", "scripts", "theme"):
         shutil.copytree(PROJECT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"),
                         dirs_exist_ok=True)
     shutil.copy(PROJECT / "mkdocs.yml", destination / "mkdocs.yml")

@@ -186,6 +186,7 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
         root=root,
         directory=glossary_dir,
         title=settings.data["title"],
+        authors=settings.data["authors"],
         languages=languages,
         domains=domains,
         jurisdictions=jurisdictions,

@@ -146,6 +146,7 @@ class Glossary:
     root: Path  # the project root: paths in messages are relative to it
     directory: Path  # the glossary folder
     title: dict[str, str]
+    authors: dict[str, str]  # the group author named in citations, in each language
     languages: tuple[Language, ...]
     domains: dict[str, Domain]
     jurisdictions: dict[str, Jurisdiction]

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
-from . import labels
+from . import citation, labels
 from .collation import index_letter, pinyin, sort_key
 from .i18n import LocaleText
 from .l10n import translation_state
@@ -51,9 +52,24 @@ def _environment() -> jinja2.Environment:
 _ENV = _environment()
 
 
-def page_path(concept_id: str, language: Language, default: Language) -> str:
+@dataclass(frozen=True)
+class SiteInfo:
+    """What pages need to know about the site they are part of."""
+
+    base_url: str  # absolute URL of the site's root, e.g. https://example.org/glossary/ ("" if unknown)
+    default_code: str  # the language served at the root; the others under /<code>/
+    build_date: datetime.date  # "cited on" date of ready-made citations
+    repo_url: str = ""  # the source repository (GitHub), for "edit" and "report a problem" links; none if empty
+
+    def url(self, language: Language, path: str = "") -> str:
+        """Absolute URL of `path` (e.g. "terms/safety/") in `language`."""
+        prefix = "" if language.code == self.default_code else f"{language.code}/"
+        return f"{self.base_url.rstrip('/')}/{prefix}{path}"
+
+
+def page_path(concept_id: str, language: Language, site: SiteInfo) -> str:
     """Source path of a generated page, in mkdocs-static-i18n's suffix layout (`terms/x.md`, `terms/x.zh.md`)."""
-    suffix = "" if language.code == default.code else f".{language.code}"
+    suffix = "" if language.code == site.default_code else f".{language.code}"
     return f"{TERMS_DIR}/{concept_id}{suffix}.md"
 
 
@@ -94,7 +110,59 @@ def _bind(text: LocaleText) -> dict:
     return {"_": text.gettext, "gettext": text.gettext, "text": text, "labels": labels, "pinyin": pinyin}
 
 
-def render_term_page(glossary: Glossary, concept: Concept, language: Language, locales_dir: Path) -> str:
+def _jsonld(glossary: Glossary, concept: Concept, site: SiteInfo) -> str:
+    """schema.org DefinedTerm in its DefinedTermSet, naming and defining the concept in every language."""
+    def values(pick) -> list[dict]:
+        return [{"@language": lang.tag, "@value": pick(concept.sections[lang.code])} for lang in glossary.languages]
+
+    source = glossary.source_language
+    data = {
+        "@context": "https://schema.org",
+        "@type": "DefinedTerm",
+        "@id": site.url(source, f"{TERMS_DIR}/{concept.id}/"),
+        "termCode": concept.id,
+        "name": values(lambda s: s.term),
+        "alternateName": [{"@language": lang.tag, "@value": synonym}
+                          for lang in glossary.languages for synonym in concept.sections[lang.code].synonyms],
+        "description": values(lambda s: s.definition),
+        "url": [site.url(lang, f"{TERMS_DIR}/{concept.id}/") for lang in glossary.languages],
+        "inDefinedTermSet": {
+            "@type": "DefinedTermSet",
+            "@id": site.url(source, f"{TERMS_DIR}/"),
+            "name": [{"@language": lang.tag, "@value": glossary.title[lang.code]} for lang in glossary.languages],
+        },
+    }
+    # inside <script>, "</" would end the element early: JSON allows escaping the slash
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+def _citations(glossary: Glossary, concept: Concept, language: Language, site: SiteInfo) -> list[tuple[str, str]]:
+    entry = citation.CitedEntry(
+        concept_id=concept.id,
+        term=concept.sections[language.code].label,
+        version=concept.version,
+        updated=concept.updated,
+        url=site.url(language, f"{TERMS_DIR}/{concept.id}/"),
+        authors=glossary.authors[language.code],
+        glossary_title=glossary.title[language.code],
+        locale=language.locale,
+        cited_on=site.build_date,
+    )
+    return [(name, style(entry)) for name, style in citation.STYLES]
+
+
+def _report_url(concept: Concept, language: Language, site: SiteInfo) -> str:
+    """A new issue in the repository, pre-filled with the entry it is about."""
+    if not site.repo_url:
+        return ""
+    page = site.url(language, f"{TERMS_DIR}/{concept.id}/")
+    body = (f"Entry: {concept.id} (version {concept.version})\nPage: {page}\n"
+            f"Source file: glossary/concepts/{concept.id}.yaml\n\nWhat is wrong, and what should it say?\n")
+    query = urllib.parse.urlencode({"title": f"[{concept.id}] ", "labels": "entry", "body": body})
+    return f"{site.repo_url.rstrip('/')}/issues/new?{query}"
+
+
+def render_term_page(glossary: Glossary, concept: Concept, language: Language, locales_dir: Path, site: SiteInfo) -> str:
     text = LocaleText(language, locales_dir)
     others = [lang for lang in glossary.languages if lang.code != language.code]
     section = concept.sections[language.code]
@@ -115,6 +183,11 @@ def render_term_page(glossary: Glossary, concept: Concept, language: Language, l
         "sources": _SourceList(glossary, concept),
         "title": title,
         "description": section.definition,
+        "jsonld": _jsonld(glossary, concept, site),
+        "stable_url": site.url(language, f"{TERMS_DIR}/{concept.id}/"),
+        "citations": _citations(glossary, concept, language, site),
+        "site": site,
+        "report_url": _report_url(concept, language, site),
         "related": {
             kind: [glossary.concepts[t] for t in concept.related(kind) if t in glossary.concepts]
             for kind in labels.RELATION
@@ -162,16 +235,16 @@ def render_redirect(glossary: Glossary, entry: RegistryEntry, language: Language
     )
 
 
-def render_site_pages(glossary: Glossary, locales_dir: Path, default: Language) -> dict[str, str]:
+def render_site_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo) -> dict[str, str]:
     """Every generated page: source path (as MkDocs sees it under docs/) -> Markdown."""
     pages: dict[str, str] = {}
     for language in glossary.languages:
         for concept in glossary.concepts.values():
-            pages[page_path(concept.id, language, default)] = render_term_page(glossary, concept, language, locales_dir)
+            pages[page_path(concept.id, language, site)] = render_term_page(glossary, concept, language, locales_dir, site)
         for entry in glossary.registry.values():
             if entry.fate == "withdrawn":
-                pages[page_path(entry.id, language, default)] = render_tombstone(entry, language, locales_dir)
-        pages[page_path("index", language, default)] = render_terms_index(glossary, language, locales_dir)
+                pages[page_path(entry.id, language, site)] = render_tombstone(entry, language, locales_dir)
+        pages[page_path("index", language, site)] = render_terms_index(glossary, language, locales_dir)
     return pages
 
 

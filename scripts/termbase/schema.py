@@ -167,9 +167,10 @@ def _names(languages: list[str]) -> dict[str, Any]:
 
 GLOSSARY_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "required": ["title", "languages"],
+    "required": ["title", "authors", "languages"],
     "properties": {
         "title": {"type": "object", "additionalProperties": TEXT},
+        "authors": {"type": "object", "additionalProperties": TEXT},
         "languages": {
             "type": "array",
             "minItems": 1,

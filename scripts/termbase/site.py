@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem
-from .render import TEMPLATES, render_redirects, render_site_pages
+from .render import TEMPLATES, SiteInfo, render_redirects, render_site_pages
 from .validate import validate
 
 
@@ -40,11 +40,11 @@ def _fingerprint(*folders: Path) -> tuple:
 _cache: dict[tuple, SiteContent] = {}
 
 
-def site_content(project_root: Path, default_language: str) -> SiteContent:
+def site_content(project_root: Path, site: SiteInfo) -> SiteContent:
     """Validate the glossary and render its pages; no pages at all when there is any error."""
     glossary_dir = project_root / "glossary"
     locales_dir = project_root / "locales"
-    key = (str(project_root), default_language, _fingerprint(glossary_dir, locales_dir, TEMPLATES))
+    key = (str(project_root), site, _fingerprint(glossary_dir, locales_dir, TEMPLATES))
     if key not in _cache:
         _cache.clear()
         result, problems = validate(glossary_dir, project_root)
@@ -55,9 +55,8 @@ def site_content(project_root: Path, default_language: str) -> SiteContent:
         if glossary is not None:
             codes = glossary.language_codes
             if not any(p.is_error for p in problems):
-                default = next((lang for lang in glossary.languages if lang.code == default_language), None)
-                if default is not None:
-                    pages = render_site_pages(glossary, locales_dir, default)
+                if site.default_code in codes:
+                    pages = render_site_pages(glossary, locales_dir, site)
                     redirects = render_redirects(glossary, locales_dir)
         _cache[key] = SiteContent(pages, redirects, problems, codes)
     return _cache[key]
