@@ -2,8 +2,9 @@
 
 - on_config: validate the glossary; any error aborts the build with the validator's own messages, so a broken
   entry never yields a half-built site. Also checks that mkdocs.yml builds exactly the glossary's languages.
-- on_files: declare one placeholder file per generated page (before mkdocs-static-i18n sorts files by language).
-- on_nav: fill the placeholders with the rendered Markdown, once i18n has rebuilt its file list.
+- on_files: declare one placeholder file per generated page and download (before mkdocs-static-i18n sorts files
+  by language).
+- on_nav: fill the placeholders with the rendered Markdown and exports, once i18n has rebuilt its file list.
 - on_post_build: once every language is built, write the redirect pages of renamed and merged ids (plain HTML,
   outside search and sitemap) and compact the search index.
 See ../shared/MKDOCS_NOTES.md for why generation works this way with mkdocs-static-i18n.
@@ -78,7 +79,7 @@ def on_config(config):
 @event_priority(50)  # before mkdocs-static-i18n (-100), which rebuilds the file list by language
 def on_files(files, config):
     content = _content(config)
-    for src_uri in content.pages:
+    for src_uri in [*content.pages, *content.downloads]:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(
                 f"docs/{src_uri} exists, but pages under docs/{TERMS_DIR}/ are generated from glossary/: delete it"
@@ -97,10 +98,11 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    pages = _content(config).pages
+    content = _content(config)
+    generated = {**content.pages, **content.downloads}
     for file in files:
-        if file.src_uri in pages:
-            file.content_string = pages[file.src_uri]
+        if file.src_uri in generated:
+            file.content_string = generated[file.src_uri]
     return nav
 
 

@@ -210,3 +210,10 @@ def test_uncited_bibliography_entry_is_a_warning_on_its_line(tmp_path):
     text = (tmp_path / "glossary" / "bibliography.yaml").read_text(encoding="utf-8").splitlines()
     assert text[uncited.line - 1].strip() == "- id: eu-ai-act-2024-1689"
     assert not any("'nist-ai-100-1-ai-rmf-1-0'" in p.message for p in problems)  # cited by the entry
+
+
+def test_a_synonym_repeating_the_preferred_term_is_rejected(tmp_path):
+    data = entry("safety")
+    data["zh"].update(term="安全", synonyms=["安全性", "安全"])
+    (problem,) = of_rule(check(tmp_path, {"safety": data}), "repeated-term")
+    assert problem.field == "zh.synonyms[1]" and "already listed as the term" in problem.message

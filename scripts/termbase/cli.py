@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
+import os
 import sys
 from pathlib import Path
 
 from . import l10n, scaffold
+from .editing import write_atomically
+from .exports import FORMATS
 from .loader import load_glossary
 from .problems import to_json
+from .render import SiteInfo
 from .schema import entry_schema
 from .validate import RULES, validate
 
@@ -107,6 +112,21 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    glossary = _load_or_report(Path(args.glossary))
+    if glossary is None:
+        return 1
+    export = FORMATS[args.format]
+    site = SiteInfo(args.base_url, glossary.source_language.code, datetime.date.today())
+    content = export.render(glossary, site)
+    if args.output == "-":
+        sys.stdout.write(content)
+    else:
+        write_atomically(Path(args.output), content)
+        print(f"wrote {args.output} ({export.name}, {len(glossary.concepts)} concepts)", file=sys.stderr)
+    return 0
+
+
 def _rules(args: argparse.Namespace) -> int:
     for rule in RULES:
         print(f"{rule.id:20} {rule.description}")
@@ -147,6 +167,14 @@ def build_parser() -> argparse.ArgumentParser:
         new.add_argument(f"--{code}", metavar="TERM", help=f"the preferred term in '{code}', e.g. \"{example}\"")
     new.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder")
     new.set_defaults(run=_new)
+
+    export = commands.add_parser("export", help="write the glossary as JSON, its JSON Schema, CSV, TBX-Basic or SKOS")
+    export.add_argument("format", choices=list(FORMATS), help="the format")
+    export.add_argument("-o", "--output", default="-", help="file to write (default: standard output)")
+    export.add_argument("--base-url", default=os.environ.get("SITE_URL", "http://127.0.0.1:8000/"),
+                        help="the site's root URL, for each concept's stable URL (default: $SITE_URL, as mkdocs.yml)")
+    export.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder")
+    export.set_defaults(run=_export)
 
     rules = commands.add_parser("rules", help="list the validator's cross-entry rules")
     rules.set_defaults(run=_rules)

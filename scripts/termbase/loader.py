@@ -187,6 +187,7 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
         directory=glossary_dir,
         title=settings.data["title"],
         authors=settings.data["authors"],
+        version=settings.data["version"],
         languages=languages,
         domains=domains,
         jurisdictions=jurisdictions,
@@ -268,13 +269,18 @@ def _concept(doc: Document, path: Path, languages: list[str], reader: _Reader) -
         ok = False
     if not ok:
         return None
+    return concept_from_data(data, path, languages)
+
+
+def concept_from_data(data: dict[str, Any], path: Path, languages: list[str]) -> Concept:
+    """The Concept of an entry's data, once it has passed the schema (also used to read the JSON export back)."""
     return Concept(
         id=data["id"],
         path=path,
         status=data["status"],
         domain=data["domain"],
         version=data["version"],
-        updated=updated,
+        updated=datetime.date.fromisoformat(data["updated"]),
         sections={code: _section(data[code]) for code in languages},
         conceptions=tuple(
             Conception(

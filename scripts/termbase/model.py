@@ -147,6 +147,7 @@ class Glossary:
     directory: Path  # the glossary folder
     title: dict[str, str]
     authors: dict[str, str]  # the group author named in citations, in each language
+    version: str  # the glossary's release, named in every export
     languages: tuple[Language, ...]
     domains: dict[str, Domain]
     jurisdictions: dict[str, Jurisdiction]

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from . import citation, labels
 from .collation import index_letter, pinyin, sort_key
-from .i18n import LocaleText
+from .i18n import N_, LocaleText
 from .l10n import translation_state
 from .model import Citation, Concept, Glossary, Language, RegistryEntry
 
@@ -67,10 +67,10 @@ class SiteInfo:
         return f"{self.base_url.rstrip('/')}/{prefix}{path}"
 
 
-def page_path(concept_id: str, language: Language, site: SiteInfo) -> str:
+def page_path(name: str, language: Language, site: SiteInfo, folder: str = TERMS_DIR) -> str:
     """Source path of a generated page, in mkdocs-static-i18n's suffix layout (`terms/x.md`, `terms/x.zh.md`)."""
     suffix = "" if language.code == site.default_code else f".{language.code}"
-    return f"{TERMS_DIR}/{concept_id}{suffix}.md"
+    return f"{folder}/{name}{suffix}.md" if folder else f"{name}{suffix}.md"
 
 
 @dataclass(frozen=True)
@@ -232,6 +232,32 @@ def render_redirect(glossary: Glossary, entry: RegistryEntry, language: Language
     )
     return _ENV.get_template("redirect.html.j2").render(
         language=language, message=message, target_url=f"../{target.id}/", target_term=target.sections[language.code].term
+    )
+
+
+DOWNLOAD_DESCRIPTIONS = {
+    "glossary.json": N_("The complete model: every field of every entry, the bibliography, jurisdictions and the registry."),
+    "glossary.schema.json": N_("JSON Schema of glossary.json, to validate it or generate code from it."),
+    "glossary.csv": N_("One row per concept and language: terms, definitions, equivalence, URL. Opens in spreadsheets."),
+    "glossary.tbx": N_("TBX-Basic (ISO 30042) for terminology and translation tools."),
+    "glossary.ttl": N_("SKOS concept scheme in RDF Turtle, for linked-data and thesaurus tools."),
+}
+
+
+def _size(text: str) -> str:
+    size = len(text.encode("utf-8"))
+    return f"{size / 1024:.0f} KB" if size < 2**20 else f"{size / 2**20:.1f} MB"
+
+
+def render_downloads_page(glossary: Glossary, language: Language, locales_dir: Path, downloads: dict[str, str]) -> str:
+    from .exports import FORMATS  # the exports use SiteInfo from this module
+
+    text = LocaleText(language, locales_dir)
+    release = max((c.updated for c in glossary.concepts.values()), default=datetime.date(1970, 1, 1))
+    return _ENV.get_template("downloads.md.j2").render(
+        **_bind(text), glossary=glossary, release=release, formats=list(FORMATS.values()),
+        sizes={name.rsplit("/", 1)[-1]: _size(content) for name, content in downloads.items()},
+        descriptions=DOWNLOAD_DESCRIPTIONS,
     )
 
 

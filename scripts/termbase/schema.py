@@ -167,8 +167,9 @@ def _names(languages: list[str]) -> dict[str, Any]:
 
 GLOSSARY_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "required": ["title", "authors", "languages"],
+    "required": ["title", "authors", "version", "languages"],
     "properties": {
+        "version": {**TEXT, "description": "The glossary's release, named in every export."},
         "title": {"type": "object", "additionalProperties": TEXT},
         "authors": {"type": "object", "additionalProperties": TEXT},
         "languages": {

@@ -10,14 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .exports import FORMATS
 from .problems import Problem
-from .render import TEMPLATES, SiteInfo, render_redirects, render_site_pages
+from .render import TEMPLATES, SiteInfo, page_path, render_downloads_page, render_redirects, render_site_pages
 from .validate import validate
+
+
+DOWNLOADS_DIR = "downloads"
 
 
 @dataclass(frozen=True)
 class SiteContent:
     pages: dict[str, str]  # generated page source path -> Markdown
+    downloads: dict[str, str]  # downloads/<file> -> export content
     redirects: dict[str, dict[str, str]]  # language code -> {path under its site root -> redirect page HTML}
     problems: list[Problem]
     language_codes: tuple[str, ...]
@@ -51,6 +56,7 @@ def site_content(project_root: Path, site: SiteInfo) -> SiteContent:
         glossary = result.glossary
         pages: dict[str, str] = {}
         redirects: dict[str, dict[str, str]] = {}
+        downloads: dict[str, str] = {}
         codes: tuple[str, ...] = ()
         if glossary is not None:
             codes = glossary.language_codes
@@ -58,5 +64,9 @@ def site_content(project_root: Path, site: SiteInfo) -> SiteContent:
                 if site.default_code in codes:
                     pages = render_site_pages(glossary, locales_dir, site)
                     redirects = render_redirects(glossary, locales_dir)
-        _cache[key] = SiteContent(pages, redirects, problems, codes)
+                    downloads = {f"{DOWNLOADS_DIR}/{f.file_name}": f.render(glossary, site) for f in FORMATS.values()}
+                    for language in glossary.languages:
+                        path = page_path(DOWNLOADS_DIR, language, site, folder="")
+                        pages[path] = render_downloads_page(glossary, language, locales_dir, downloads)
+        _cache[key] = SiteContent(pages, downloads, redirects, problems, codes)
     return _cache[key]

@@ -32,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     Rule("relation-cycle", references.relation_cycle),
     Rule("equivalence-note", languages.equivalence_note),
     Rule("homonym", languages.homonyms),
+    Rule("repeated-term", languages.repeated_term),
     Rule("stale-translation", languages.stale_translation),
     Rule("catalog", languages.catalogs),
     Rule("registry", registry.registry),

@@ -107,3 +107,19 @@ def catalogs(ctx: Context) -> Iterator[Problem]:
                 state = "fuzzy (needs review)" if message.fuzzy else "untranslated"
                 yield Problem(rel, message.lineno, 1, ERROR, "catalog", "msgstr", f"'{message.id}' is {state}",
                               "translate it and remove the fuzzy flag")
+
+
+def repeated_term(ctx: Context) -> Iterator[Problem]:
+    """Within one language of an entry, the preferred term, synonyms and deprecated terms are all different."""
+    for concept in ctx.glossary.concepts.values():
+        for code, section in concept.sections.items():
+            seen: dict[str, str] = {unicodedata.normalize("NFC", section.term).casefold(): "term"}
+            listed = [(("synonyms", i), s) for i, s in enumerate(section.synonyms)]
+            listed += [(("deprecated", i, "term"), d.term) for i, d in enumerate(section.deprecated)]
+            for path, term in listed:
+                key = unicodedata.normalize("NFC", term).casefold()
+                if key in seen:
+                    yield ctx.problem(concept, (code, *path), "repeated-term",
+                                      f"'{term}' is already listed as the {seen[key]}",
+                                      "a term is preferred, admitted or deprecated, not two of these at once")
+                seen.setdefault(key, path[0])

@@ -1,0 +1,49 @@
+"""CSV: one row per concept and language, for spreadsheets and translation tools (UTF-8, RFC 4180)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..model import Glossary
+from ..render import SiteInfo
+from .common import release_date, urls
+
+COLUMNS = (
+    "id", "language", "term", "synonyms", "deprecated_terms", "definition", "definition_source", "equivalence",
+    "equivalence_note", "domain", "status", "version", "updated", "url", "glossary_version", "glossary_date",
+)
+LIST_SEPARATOR = " | "  # within a cell: terms themselves may contain commas and semicolons
+
+
+def render(glossary: Glossary, site: SiteInfo) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    source = glossary.source_language.code
+    for concept in glossary.concepts.values():
+        concept_urls = urls(glossary, concept, site)
+        for language in glossary.languages:
+            section = concept.sections[language.code]
+            equivalence = section.equivalence
+            cited = section.definition_source
+            writer.writerow({
+                "id": concept.id,
+                "language": language.tag,
+                "term": section.term,
+                "synonyms": LIST_SEPARATOR.join(section.synonyms),
+                "deprecated_terms": LIST_SEPARATOR.join(d.term for d in section.deprecated),
+                "definition": section.definition,
+                "definition_source": (f"{cited.id} {cited.at}".strip() if cited else "own"),
+                "equivalence": equivalence.degree if equivalence else "",
+                "equivalence_note": (equivalence.note.get(language.code) or equivalence.note.get(source, ""))
+                if equivalence else "",
+                "domain": concept.domain,
+                "status": concept.status,
+                "version": concept.version,
+                "updated": concept.updated.isoformat(),
+                "url": concept_urls[language.code],
+                "glossary_version": glossary.version,
+                "glossary_date": release_date(glossary).isoformat(),
+            })
+    return buffer.getvalue()

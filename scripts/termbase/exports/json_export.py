@@ -1,0 +1,152 @@
+"""JSON: the whole model, each concept in the same shape as its YAML entry (plus its URLs), so that the entry
+schema describes it and reading it back gives the same model (from_data)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..loader import CONCEPTS_DIR, concept_from_data
+from ..model import (
+    OWN_DEFINITION, RELATION_KINDS, Citation, Concept, Domain, Glossary, Jurisdiction, Language, LanguageSection,
+    RegistryEntry, Source,
+)
+from ..render import SiteInfo
+from ..schema import entry_schema
+from .common import release_date, urls
+
+FORMAT_VERSION = 1
+
+
+def _citation(cited: Citation) -> str | dict:
+    return {"id": cited.id, "at": cited.at} if cited.at else cited.id
+
+
+def _section(section: LanguageSection) -> dict[str, Any]:
+    data: dict[str, Any] = {"term": section.term}
+    if section.synonyms:
+        data["synonyms"] = list(section.synonyms)
+    if section.deprecated:
+        data["deprecated"] = [{"term": d.term, "reason": d.reason} for d in section.deprecated]
+    data["definition"] = section.definition
+    data["definition_source"] = _citation(section.definition_source) if section.definition_source else OWN_DEFINITION
+    for name in ("note", "disambiguated", "pinyin", "source_fingerprint"):
+        if getattr(section, name):
+            data[name] = getattr(section, name)
+    if section.equivalence:
+        data["equivalence"] = {"degree": section.equivalence.degree}
+        if section.equivalence.note:
+            data["equivalence"]["note"] = dict(section.equivalence.note)
+    return data
+
+
+def concept_data(concept: Concept, languages: list[str]) -> dict[str, Any]:
+    """The entry as data, as a contributor would write it (without comments or layout)."""
+    data: dict[str, Any] = {
+        "id": concept.id, "status": concept.status, "domain": concept.domain, "version": concept.version,
+        "updated": concept.updated.isoformat(),
+    }
+    for code in languages:
+        data[code] = _section(concept.sections[code])
+    if concept.conceptions:
+        data["conceptions"] = [
+            {"jurisdiction": c.jurisdiction, **{code: c.text[code] for code in languages},
+             "sources": [_citation(s) for s in c.sources]}
+            for c in concept.conceptions
+        ]
+    relations = {kind: list(concept.related(kind)) for kind in RELATION_KINDS if concept.related(kind)}
+    if relations:
+        data["relations"] = relations
+    if concept.sources:
+        data["sources"] = [_citation(s) for s in concept.sources]
+    return data
+
+
+def to_data(glossary: Glossary, site: SiteInfo) -> dict[str, Any]:
+    codes = list(glossary.language_codes)
+    return {
+        "format": {"name": "open-source-ai-safety-glossary", "version": FORMAT_VERSION},
+        "glossary": {
+            "title": glossary.title,
+            "authors": glossary.authors,
+            "version": glossary.version,
+            "date": release_date(glossary).isoformat(),
+            "url": site.base_url,
+            "languages": [{"code": l.code, "tag": l.tag, "locale": l.locale, "script": l.script} for l in glossary.languages],
+        },
+        "domains": [{"id": d.id, "name": d.names} for d in glossary.domains.values()],
+        "jurisdictions": [{"code": j.code, "name": j.names} for j in glossary.jurisdictions.values()],
+        "bibliography": [{k: v for k, v in vars(s).items() if v} for s in glossary.bibliography.values()],
+        "registry": [{k: v for k, v in vars(e).items() if v} for e in glossary.registry.values()],
+        "concepts": [{**concept_data(c, codes), "urls": urls(glossary, c, site)} for c in glossary.concepts.values()],
+    }
+
+
+def render(glossary: Glossary, site: SiteInfo) -> str:
+    return json.dumps(to_data(glossary, site), ensure_ascii=False, indent=1) + "\n"
+
+
+def from_data(data: dict[str, Any], root: Path = Path(".")) -> Glossary:
+    """The model of a JSON export (the inverse of to_data)."""
+    meta = data["glossary"]
+    languages = tuple(Language(**item) for item in meta["languages"])
+    codes = [lang.code for lang in languages]
+    directory = root / "glossary"
+    concepts = {}
+    for item in data["concepts"]:
+        entry = {k: v for k, v in item.items() if k != "urls"}
+        concepts[entry["id"]] = concept_from_data(entry, directory / CONCEPTS_DIR / f"{entry['id']}.yaml", codes)
+    return Glossary(
+        root=root,
+        directory=directory,
+        title=meta["title"],
+        authors=meta["authors"],
+        version=meta["version"],
+        languages=languages,
+        domains={d["id"]: Domain(d["id"], d["name"]) for d in data["domains"]},
+        jurisdictions={j["code"]: Jurisdiction(j["code"], j["name"]) for j in data["jurisdictions"]},
+        bibliography={s["id"]: Source(**s) for s in data["bibliography"]},
+        concepts=concepts,
+        registry={e["id"]: RegistryEntry(**e) for e in data["registry"]},
+    )
+
+
+def schema(glossary: Glossary) -> dict[str, Any]:
+    """JSON Schema of the JSON export: its concepts are entries (the entry schema) with their URLs."""
+    codes = list(glossary.language_codes)
+    chinese = tuple(lang.code for lang in glossary.languages if lang.is_chinese)
+    entry = entry_schema(codes, list(glossary.domains), list(glossary.jurisdictions), chinese)
+    entry.pop("$schema")
+    entry["properties"]["urls"] = {
+        "type": "object", "required": codes, "additionalProperties": False,
+        "properties": {code: {"type": "string", "format": "uri"} for code in codes},
+    }
+    entry["required"] = [*entry["required"], "urls"]
+    names = {"type": "object", "additionalProperties": {"type": "string"}}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Open-source AI safety and security glossary: JSON export",
+        "type": "object",
+        "required": ["format", "glossary", "domains", "jurisdictions", "bibliography", "registry", "concepts"],
+        "properties": {
+            "format": {"type": "object", "properties": {"name": {"const": "open-source-ai-safety-glossary"},
+                                                         "version": {"const": FORMAT_VERSION}}},
+            "glossary": {
+                "type": "object",
+                "required": ["title", "authors", "version", "date", "url", "languages"],
+                "properties": {"title": names, "authors": names, "version": {"type": "string"},
+                               "date": {"type": "string", "format": "date"}, "url": {"type": "string"},
+                               "languages": {"type": "array"}},
+            },
+            "domains": {"type": "array"},
+            "jurisdictions": {"type": "array"},
+            "bibliography": {"type": "array", "items": {"type": "object", "required": ["id", "title"]}},
+            "registry": {"type": "array"},
+            "concepts": {"type": "array", "items": entry},
+        },
+    }
+
+
+def render_schema(glossary: Glossary, site: SiteInfo) -> str:
+    return json.dumps(schema(glossary), ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,72 @@
+"""SKOS in RDF Turtle: a ConceptScheme of Concepts with language-tagged labels and definitions, hierarchy and
+associations, and notes for what SKOS has no property for (equivalence between languages, conceptions)."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+
+from ..model import Glossary
+from ..render import SiteInfo
+from .common import release_date, urls
+
+GLOSSARY = Namespace("urn:x-glossary:")  # our own terms (the kinds of relation SKOS lacks)
+
+
+def render(glossary: Glossary, site: SiteInfo) -> str:
+    graph = Graph()
+    graph.bind("skos", SKOS)
+    graph.bind("dct", DCTERMS)
+    graph.bind("owl", OWL)
+    source = glossary.source_language
+    scheme = URIRef(site.url(source, "terms/"))
+    graph.add((scheme, RDF.type, SKOS.ConceptScheme))
+    for language in glossary.languages:
+        graph.add((scheme, DCTERMS.title, Literal(glossary.title[language.code], lang=language.tag)))
+        graph.add((scheme, DCTERMS.creator, Literal(glossary.authors[language.code], lang=language.tag)))
+    graph.add((scheme, OWL.versionInfo, Literal(glossary.version)))
+    graph.add((scheme, DCTERMS.modified, Literal(release_date(glossary).isoformat(), datatype=XSD.date)))
+
+    def uri(concept_id: str) -> URIRef:
+        return URIRef(urls(glossary, glossary.concepts[concept_id], site)[source.code])
+
+    for concept in glossary.concepts.values():
+        node = uri(concept.id)
+        graph.add((node, RDF.type, SKOS.Concept))
+        graph.add((node, SKOS.inScheme, scheme))
+        graph.add((node, SKOS.notation, Literal(concept.id)))
+        graph.add((node, OWL.versionInfo, Literal(str(concept.version))))
+        graph.add((node, DCTERMS.modified, Literal(concept.updated.isoformat(), datatype=XSD.date)))
+        for code, page in urls(glossary, concept, site).items():
+            graph.add((node, RDFS.seeAlso, URIRef(page)))
+        for language in glossary.languages:
+            section = concept.sections[language.code]
+            tag = language.tag
+            graph.add((node, SKOS.prefLabel, Literal(section.term, lang=tag)))
+            for synonym in section.synonyms:
+                graph.add((node, SKOS.altLabel, Literal(synonym, lang=tag)))
+            for deprecated in section.deprecated:
+                graph.add((node, SKOS.hiddenLabel, Literal(deprecated.term, lang=tag)))
+                graph.add((node, SKOS.editorialNote, Literal(f"{deprecated.term}: {deprecated.reason}", lang=tag)))
+            graph.add((node, SKOS.definition, Literal(section.definition, lang=tag)))
+            if section.note:
+                graph.add((node, SKOS.scopeNote, Literal(section.note, lang=tag)))
+            if section.equivalence:
+                for note_language, note in section.equivalence.note.items():
+                    text = f"Equivalence of the {tag} term: {section.equivalence.degree}. {note}"
+                    graph.add((node, SKOS.note, Literal(text, lang=glossary.language(note_language).tag)))
+                if not section.equivalence.note:
+                    graph.add((node, SKOS.note, Literal(f"Equivalence of the {tag} term: {section.equivalence.degree}.")))
+        for conception in concept.conceptions:
+            for code, text in conception.text.items():
+                graph.add((node, SKOS.note, Literal(f"[{conception.jurisdiction}] {text}", lang=glossary.language(code).tag)))
+        for kind, predicate in (("broader", SKOS.broader), ("narrower", SKOS.narrower), ("related", SKOS.related)):
+            for target in concept.related(kind):
+                if target in glossary.concepts:
+                    graph.add((node, predicate, uri(target)))
+        for target in concept.related("contrast"):
+            if target in glossary.concepts:
+                graph.add((node, GLOSSARY.notToBeConfusedWith, uri(target)))
+    graph.add((GLOSSARY.notToBeConfusedWith, RDFS.subPropertyOf, RDFS.seeAlso))
+    graph.add((GLOSSARY.notToBeConfusedWith, RDFS.label, Literal("not to be confused with", lang="en")))
+    return graph.serialize(format="turtle")
