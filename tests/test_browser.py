@@ -83,12 +83,18 @@ def test_side_by_side_sections_are_laid_out_next_to_each_other(page, served_site
 
 
 def _search(page, base, path, query):
-    """Type a query as a reader does; the result links without their ?h= highlight parameter."""
+    """Type a query as a reader does; the visible result links (all of them: the list grows as it is scrolled),
+    without their ?h= highlight parameter."""
     page.goto(f"{base}/{path}")
     page.locator(".md-search__input").click(force=True)
     page.keyboard.type(query)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
-    return [a.get_attribute("href").split("?")[0] for a in page.locator(".md-search-result__item > a").all()]
+    count = -1
+    while count != page.locator(".md-search-result__item").count():
+        count = page.locator(".md-search-result__item").count()
+        page.locator(".md-search__scrollwrap").evaluate("e => e.scrollTo(0, e.scrollHeight)")
+        page.wait_for_timeout(300)
+    return [a.get_attribute("href").split("?")[0] for a in page.locator(".md-search-result__item:not([hidden]) > a").all()]
 
 
 def test_chinese_search_is_segmented_and_finds_chinese_pages(page, served_site):
@@ -96,6 +102,18 @@ def test_chinese_search_is_segmented_and_finds_chinese_pages(page, served_site):
     assert links[0].endswith("/zh/terms/red-teaming/"), links
     links = _search(page, served_site, "zh/", "开源")
     assert any(link.endswith("/zh/terms/open-source-ai/") for link in links), links
+
+
+def test_chinese_search_for_anquan_lists_safety_and_security_in_chinese_only(page, served_site):
+    links = _search(page, served_site, "zh/", "安全")
+    assert f"{served_site}/zh/terms/safety/" in links and f"{served_site}/zh/terms/security/" in links
+    assert all(link.startswith(f"{served_site}/zh/") for link in links), links
+
+
+def test_english_search_shows_english_pages_only(page, served_site):
+    links = _search(page, served_site, "", "safety")
+    assert f"{served_site}/terms/safety/" in links
+    assert not any("/zh/" in link for link in links), links
 
 
 def test_english_search_finds_red_teaming(page, served_site):
