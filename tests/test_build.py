@@ -182,3 +182,49 @@ def test_pages_make_no_request_to_other_hosts(built_site):
     page = read(built_site, "terms/safety/index.html")
     external = re.findall(r'<(?:link|script)[^>]+(?:href|src)="(https?://[^"]+)"', page)
     assert [url for url in external if not url.startswith("http://127.0.0.1:8000/")] == []
+
+
+def test_browse_pages_cover_domains_status_jurisdictions_and_cautions(built_site):
+    by_domain = read(built_site, "zh/browse/domains/index.html")
+    for concept_id in CONCEPT_IDS:
+        assert f'href="../../terms/{concept_id}/"' in by_domain
+    assert "核心概念" in text_of(by_domain)
+    status = text_of(read(built_site, "browse/status/index.html"))
+    assert f"Approved ({len(CONCEPT_IDS)})" in status
+    matrix = read(built_site, "browse/jurisdictions/index.html")
+    row = re.search(r'href="../../terms/safety/#conceptions-by-jurisdiction">[^<]*</a></th>(.*?)</tr>', matrix).group(1)
+    names = yaml.safe_load((ROOT / "glossary" / "jurisdictions.yaml").read_text(encoding="utf-8"))
+    expected = {j["name"]["en"] for j in names if j["code"] in {c["jurisdiction"] for c in entry("safety")["conceptions"]}}
+    assert set(re.findall(r'<span aria-label="[^"]*" title="([^"]+)">●</span>', row)) == expected
+    cautions = text_of(read(built_site, "zh/browse/equivalence/index.html"))
+    assert "部分对等" in cautions and "安全可控" in cautions and "无对等词" in cautions
+
+
+def test_no_internal_link_is_broken(built_site):
+    """Every href and src inside the site resolves to a file of the site (in both languages)."""
+    from html.parser import HTMLParser
+    from urllib.parse import unquote, urljoin, urlparse
+
+    class Links(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found = []
+
+        def handle_starttag(self, tag, attrs):
+            for name, value in attrs:
+                if name in ("href", "src") and value:
+                    self.found.append(value)
+
+    broken = []
+    for page in built_site.rglob("*.html"):
+        parser = Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        base = "http://site/" + page.relative_to(built_site).as_posix()
+        for link in parser.found:
+            url = urlparse(urljoin(base, link))
+            if url.netloc != "site" or url.scheme not in ("http", ""):
+                continue
+            target = built_site / unquote(url.path).lstrip("/")
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{page.relative_to(built_site)} -> {link}")
+    assert broken == []

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from pymdownx.slugs import slugify as _slugify
 from markupsafe import Markup, escape
 
 from . import citation, labels
 from .collation import index_letter, pinyin, sort_key
 from .i18n import N_, LocaleText
 from .l10n import translation_state
-from .model import Citation, Concept, Glossary, Language, RegistryEntry
+from .model import EQUIVALENCES, STATUSES, Citation, Concept, Glossary, Language, RegistryEntry
 
 TEMPLATES = Path(__file__).parent / "templates"
 TERMS_DIR = "terms"
@@ -50,6 +51,12 @@ def _environment() -> jinja2.Environment:
 
 
 _ENV = _environment()
+# The same anchors as the headings MkDocs renders (mkdocs.yml: toc slugify with case: lower).
+_SLUGIFY = _slugify(case="lower")
+
+
+def slugify(heading: str) -> str:
+    return _SLUGIFY(heading, "-")
 
 
 @dataclass(frozen=True)
@@ -261,6 +268,45 @@ def render_downloads_page(glossary: Glossary, language: Language, locales_dir: P
     )
 
 
+BROWSE_DIR = "browse"
+
+
+def render_browse_pages(glossary: Glossary, language: Language, locales_dir: Path, site: SiteInfo) -> dict[str, str]:
+    """The ways into the glossary other than A–Z: by domain, by status, conceptions compared, non-exact equivalents."""
+    text = LocaleText(language, locales_dir)
+    code = language.code
+    source = glossary.source_language
+    by_term = sorted(glossary.concepts.values(), key=lambda c: sort_key(c.sections[code].term, language.is_chinese))
+    common = {**_bind(text), "glossary": glossary, "language": language, "source": source,
+              "others": [lang for lang in glossary.languages if lang.code != code]}
+    jurisdictions = [(j.code, j.names[code]) for j in glossary.jurisdictions.values()]
+    cautions = []
+    for degree in EQUIVALENCES:
+        rows = [
+            (concept, target, concept.sections[target.code].equivalence.note.get(code)
+             or concept.sections[target.code].equivalence.note.get(source.code, ""))
+            for concept in by_term
+            for target in glossary.languages[1:]
+            if concept.sections[target.code].equivalence.degree == degree
+        ]
+        if rows and degree != "exact":
+            cautions.append((degree, rows))
+    views = {
+        "domains": ("browse_domains.md.j2", {"groups": [
+            (domain, [c for c in by_term if c.domain == domain.id]) for domain in glossary.domains.values()
+            if any(c.domain == domain.id for c in by_term)]}),
+        "status": ("browse_status.md.j2", {"groups": [
+            (status, [c for c in by_term if c.status == status]) for status in STATUSES
+            if any(c.status == status for c in by_term)]}),
+        "jurisdictions": ("browse_jurisdictions.md.j2", {
+            "jurisdictions": jurisdictions, "concepts": [c for c in by_term if c.conceptions],
+            "anchor": slugify(text.gettext("Conceptions by jurisdiction"))}),
+        "equivalence": ("browse_equivalence.md.j2", {"groups": cautions}),
+    }
+    return {page_path(name, language, site, folder=BROWSE_DIR): _ENV.get_template(template).render({**common, **extra})
+            for name, (template, extra) in views.items()}
+
+
 def render_site_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo) -> dict[str, str]:
     """Every generated page: source path (as MkDocs sees it under docs/) -> Markdown."""
     pages: dict[str, str] = {}
@@ -271,6 +317,7 @@ def render_site_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo) -> 
             if entry.fate == "withdrawn":
                 pages[page_path(entry.id, language, site)] = render_tombstone(entry, language, locales_dir)
         pages[page_path("index", language, site)] = render_terms_index(glossary, language, locales_dir)
+        pages.update(render_browse_pages(glossary, language, locales_dir, site))
     return pages
 
 
