@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import functools
 import os
+import shutil
 import subprocess
 import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -28,3 +32,64 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+def missing_tool(message: str) -> None:
+    """Skip a test whose tool is not installed, saying how to install it; in CI (REQUIRE_ALL_TESTS=1) fail instead,
+    so that no check is silently left out there."""
+    if os.environ.get("REQUIRE_ALL_TESTS") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+# Browser fixtures: headless Chromium (Debian's package) driven by Playwright, on the built site served locally.
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",  # this machine has no network: avoid Chromium's own connections
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    missing_tool("no Chromium found: install it with `apt-get install chromium` (Debian) to run the browser tests")
+
+
+@pytest.fixture(scope="module")
+def served_site(built_site):
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = _chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+

@@ -54,7 +54,8 @@ def _paths(data, prefix=()):
 
 
 VALID = with_fingerprint(entry("x", relations={"related": []}, conceptions=[
-    {"jurisdiction": "CN", "en": "Chinese view.", "zh": "中国的理解。", "sources": [{"id": "eu-ai-act-2024-1689", "at": "Art. 3"}]}
+    {"jurisdiction": "CN", "en": "Chinese view.", "zh": "中国的理解。",
+     "sources": [{"id": "eu-ai-act-2024-1689", "at": "Art. 3"}]}
 ]))
 PATHS = [p for p in _paths(VALID) if p]
 

@@ -21,7 +21,8 @@ def homonym_pair(**changes):
     safety = entry("safety", relations={"contrast": ["security"]})
     security = entry("security", relations={"contrast": ["safety"]})
     for data, rendering in ((safety, "安全（safety）"), (security, "安全（security）")):
-        data["zh"].update(term="安全", disambiguated=rendering, equivalence={"degree": "partial", "note": {"en": "n", "zh": "注。"}})
+        note = {"en": "n", "zh": "注。"}
+        data["zh"].update(term="安全", disambiguated=rendering, equivalence={"degree": "partial", "note": note})
     for key, value in changes.items():
         concept_id, field = key.split("__")
         target = safety if concept_id == "safety" else security

@@ -3,8 +3,6 @@ translation and an untranslated UI string: what readers and the validator see.""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from conftest import mkdocs_build

@@ -99,7 +99,8 @@ def test_equivalence_degree_must_be_one_of_the_five(tmp_path):
 
 
 def test_unknown_domain_and_jurisdiction_are_rejected(tmp_path):
-    data = entry("safety", domain="core", conceptions=[{"jurisdiction": "FR", "en": "x", "zh": "某。", "sources": ["eu-ai-act-2024-1689"]}])
+    conception = {"jurisdiction": "FR", "en": "x", "zh": "某。", "sources": ["eu-ai-act-2024-1689"]}
+    data = entry("safety", domain="core", conceptions=[conception])
     _, problems = problems_of(tmp_path, {"safety": data})
     fields = {p.field for p in only(problems, "schema")}
     assert fields == {"domain", "conceptions[0].jurisdiction"}

@@ -153,7 +153,8 @@ def table(results: dict, quick: bool) -> str:
         rows.append(f"| validate {int(count):,} concepts | {r['seconds']:.2f} s | parse {r['parse_seconds']:.2f} s | "
                     f"{r['ratio']:.2f}× | {r['peak_mb']:.0f} MB (parse {r['parse_peak_mb']:.0f} MB) |")
     for count, r in results["build"].items():
-        rows.append(f"| bilingual build, {int(count):,} concepts | {r['seconds']:.2f} s | plain MkDocs {r['plain_seconds']:.2f} s | "
+        rows.append(f"| bilingual build, {int(count):,} concepts | {r['seconds']:.2f} s | "
+                    f"plain MkDocs {r['plain_seconds']:.2f} s | "
                     f"{r['ratio']:.2f}× | {r['peak_mb']:.0f} MB (plain {r['plain_peak_mb']:.0f} MB) |")
     s = results["sizes"]
     rows.append("")

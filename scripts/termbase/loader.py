@@ -259,7 +259,7 @@ def _concept(doc: Document, path: Path, languages: list[str], reader: _Reader) -
         )
         ok = False
     try:
-        updated = datetime.date.fromisoformat(data["updated"])
+        datetime.date.fromisoformat(data["updated"])
     except ValueError:
         line, column = doc.where(("updated",))
         reader.problems.append(

@@ -101,9 +101,9 @@ class _SourceList:
         for conception in concept.conceptions:
             cited.extend(conception.sources)
         cited.extend(concept.sources)
-        for citation in cited:
-            if citation.id in glossary.bibliography and citation.id not in self.numbers:
-                self.numbers[citation.id] = len(self.numbers) + 1
+        for reference in cited:
+            if reference.id in glossary.bibliography and reference.id not in self.numbers:
+                self.numbers[reference.id] = len(self.numbers) + 1
 
     def refs(self) -> list[SourceRef]:
         return [SourceRef(n, self.glossary.bibliography[i]) for i, n in self.numbers.items()]

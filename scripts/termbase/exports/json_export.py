@@ -73,7 +73,7 @@ def to_data(glossary: Glossary, site: SiteInfo) -> dict[str, Any]:
             "version": glossary.version,
             "date": release_date(glossary).isoformat(),
             "url": site.base_url,
-            "languages": [{"code": l.code, "tag": l.tag, "locale": l.locale, "script": l.script} for l in glossary.languages],
+            "languages": [vars(language) for language in glossary.languages],
         },
         "domains": [{"id": d.id, "name": d.names} for d in glossary.domains.values()],
         "jurisdictions": [{"code": j.code, "name": j.names} for j in glossary.jurisdictions.values()],
