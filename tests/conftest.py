@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -62,17 +63,26 @@ def _chromium() -> str:
     missing_tool("no Chromium found: install it with `apt-get install chromium` (Debian) to run the browser tests")
 
 
-@pytest.fixture(scope="module")
-def served_site(built_site):
+@contextlib.contextmanager
+def serve(folder: Path):
+    """Serve a built site on a free port of the loopback interface; yields its root URL."""
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built_site)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def served_site(built_site):
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

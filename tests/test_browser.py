@@ -70,3 +70,15 @@ def test_copy_button_puts_the_citation_on_the_clipboard(browser, served_site):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("本词表编写组. 安全（safety）[EB/OL].") and "/zh/terms/safety/." in copied
     context.close()
+
+
+def test_term_page_is_complete_without_javascript(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{served_site}/terms/security/")
+    text = page.locator("article").inner_text()
+    for heading in ("Terms and definitions", "Equivalence", "Conceptions by jurisdiction", "Sources", "Cite this entry"):
+        assert heading in text
+    assert "@misc{security-v" in text and "[EB/OL]" in text
+    assert not page.locator(".tb-copy").first.is_visible()  # copy buttons need JavaScript: hidden, text remains
+    context.close()

@@ -88,3 +88,14 @@ def test_untranslated_ui_string_is_an_error_with_its_line(tmp_path):
     assert "'Admitted terms:' is untranslated" in problem.message
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0 and "[catalog]" in result.stderr
+
+
+def test_a_reader_following_an_old_url_lands_on_the_renamed_concept(site, browser):
+    from conftest import serve
+
+    with serve(site) as url:
+        page = browser.new_page()
+        page.goto(f"{url}/zh/terms/ai-safety-science/")
+        page.wait_for_url(f"{url}/zh/terms/ai-safety/")
+        assert page.locator("html").get_attribute("lang") == "zh"
+        page.close()
