@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := scripts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build validate test new catalogs bench clean
+.PHONY: help install serve build validate test new schema catalogs bench clean
 
 help:
 	@echo "make serve     build the site and serve it on http://127.0.0.1:8000/ (rebuilds on edits)"
@@ -17,6 +17,7 @@ help:
 	@echo "make validate  check every entry in glossary/ (warnings fail too)"
 	@echo "make new ID=open-weight-model DOMAIN=openness EN='open-weight model' ZH='开放权重模型'"
 	@echo "              scaffold a new entry (every field in place and commented) and register its id"
+	@echo "make schema    regenerate glossary/entry.schema.json after a change to languages, domains or jurisdictions"
 	@echo "make catalogs  extract UI strings into locales/ and update the catalogs for translators"
 	@echo "make bench     measure validation and build at scale (several minutes; writes scripts/bench/results.json)"
 
@@ -35,14 +36,20 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
 
+# FORMAT=github prints pull-request annotations; FORMAT=json is for tools.
+FORMAT ?= text
 validate: $(STAMP)
-	$(BIN)/python -m termbase validate --strict
+	$(BIN)/python -m termbase validate --strict --format $(FORMAT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 new: $(STAMP)
 	$(BIN)/python -m termbase new "$(ID)" --domain "$(DOMAIN)" --en "$(EN)" --zh "$(ZH)"
+
+# The JSON Schema that editors use to check entries as they are typed (referenced from each entry's first line).
+schema: $(STAMP)
+	$(BIN)/python -m termbase schema -o glossary/entry.schema.json
 
 # Extract the UI strings from the code and templates, then merge them into every language's catalog.
 catalogs: $(STAMP)

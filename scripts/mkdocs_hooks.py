@@ -119,12 +119,26 @@ def on_post_build(config):
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
-    _compact_search_index(site / "search" / "search_index.json")
+    others = [lang.locale for lang in i18n.config.languages if not lang.default]
+    _split_search_index(site, others)
 
 
-def _compact_search_index(path: Path) -> None:
-    """The index is written with every Chinese character and zero-width space escaped as \\uXXXX (6 bytes instead
-    of 3): rewritten as plain UTF-8 it is the same JSON at well under half the download."""
-    if path.is_file():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def _split_search_index(site: Path, languages: list[str]) -> None:
+    """One search index per language, under the language's root, so that a reader searches the pages of their
+    own language (mkdocs-static-i18n merges them into one: #271); theme/main.html points each page's search
+    there. Written as plain UTF-8 rather than \\u-escaped: well under half the download for Chinese."""
+    path = site / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    scoped: dict[str, list] = {"": []}
+    for doc in index["docs"]:
+        language = next((code for code in languages if doc["location"].startswith(f"{code}/")), "")
+        if language:
+            doc = {**doc, "location": doc["location"][len(language) + 1:]}
+        scoped.setdefault(language, []).append(doc)
+    for language, docs in scoped.items():
+        target = site / language / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")

@@ -90,5 +90,6 @@ def copy_project(destination: Path) -> Path:
     """A copy of the whole project (content, docs, catalogs, tooling) that a test may break on purpose."""
     for name in ("docs", "glossary", "locales", "scripts", "theme"):
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    for name in ("mkdocs.yml", "CONTRIBUTING.md", "CONTRIBUTING.zh.md"):
+        shutil.copy(ROOT / name, destination / name)
     return destination

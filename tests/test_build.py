@@ -125,7 +125,8 @@ def test_broken_entry_aborts_the_build_without_output(tmp_path):
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
     assert result.returncode != 0
-    assert "glossary/concepts/safety.yaml:2:9: error: [schema] status:" in result.stderr
+    assert "glossary/concepts/safety.yaml:3:9: error: [schema] status:" in result.stderr
+    assert "unknown-relation" not in result.stderr  # entries pointing at the broken one are not blamed for it
     assert "Traceback" not in result.stderr
     assert not (site / "index.html").exists()
 
@@ -228,3 +229,15 @@ def test_no_internal_link_is_broken(built_site):
             if not (target.is_file() or (target / "index.html").is_file()):
                 broken.append(f"{page.relative_to(built_site)} -> {link}")
     assert broken == []
+
+
+def test_each_language_has_its_own_search_index(built_site):
+    import json
+
+    root = json.loads(read(built_site, "search/search_index.json"))
+    chinese = json.loads(read(built_site, "zh/search/search_index.json"))
+    assert not any(doc["location"].startswith("zh/") for doc in root["docs"])
+    assert any(doc["location"] == "terms/safety/" and doc["title"] == "safety" for doc in root["docs"])
+    assert any(doc["location"] == "terms/safety/" and doc["title"] == "安全" for doc in chinese["docs"])
+    page = read(built_site, "zh/terms/safety/index.html")
+    assert 'config.base = config.base.replace(/\\/?$/, "/") + "zh/";' in page

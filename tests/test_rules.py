@@ -218,3 +218,18 @@ def test_a_synonym_repeating_the_preferred_term_is_rejected(tmp_path):
     data["zh"].update(term="安全", synonyms=["安全性", "安全"])
     (problem,) = of_rule(check(tmp_path, {"safety": data}), "repeated-term")
     assert problem.field == "zh.synonyms[1]" and "already listed as the term" in problem.message
+
+
+def test_history_must_end_with_the_current_version_and_run_in_order(tmp_path):
+    good = entry("safety", version=2, updated="2026-11-22", history=[
+        {"version": 1, "date": "2026-01-10", "summary": {"en": "First published."}},
+        {"version": 2, "date": "2026-11-22", "summary": {"en": "Definition narrowed.", "zh": "收窄定义。"}},
+    ])
+    stale = entry("security", version=3, updated="2026-11-22", history=[
+        {"version": 2, "date": "2026-03-01", "summary": {"en": "b"}},
+        {"version": 1, "date": "2026-02-01", "summary": {"en": "a"}},
+    ])
+    problems = of_rule(check(tmp_path, {"safety": good, "security": stale}), "history")
+    assert [(p.path, p.field) for p in problems] == [
+        ("glossary/concepts/security.yaml", "history[1]"), ("glossary/concepts/security.yaml", "history[1]")]
+    assert "does not come after" in problems[0].message or "does not come after" in problems[1].message

@@ -78,7 +78,8 @@ def generate(destination: Path, count: int, seed: int = 2026) -> Path:
     for name in ("docs", "locales", "scripts", "theme"):
         shutil.copytree(PROJECT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"),
                         dirs_exist_ok=True)
-    shutil.copy(PROJECT / "mkdocs.yml", destination / "mkdocs.yml")
+    for name in ("mkdocs.yml", "CONTRIBUTING.md", "CONTRIBUTING.zh.md"):
+        shutil.copy(PROJECT / name, destination / name)
     glossary = destination / "glossary"
     (glossary / "concepts").mkdir(parents=True, exist_ok=True)
     for name in SETTINGS:

@@ -51,7 +51,12 @@ def _schema(args: argparse.Namespace) -> int:
     glossary = result.glossary
     chinese = tuple(lang.code for lang in glossary.languages if lang.is_chinese)
     schema = entry_schema(list(glossary.language_codes), list(glossary.domains), list(glossary.jurisdictions), chinese)
-    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        write_atomically(Path(args.output), text)
+        print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
 
@@ -146,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of an entry (for editors and other tools)")
     schema.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder (default: %(default)s)")
+    schema.add_argument("-o", "--output", default="-", help="file to write (default: standard output)")
     schema.set_defaults(run=_schema)
 
     translation = commands.add_parser("l10n", help="translation workflow: outdated translations, marking reviews")

@@ -23,6 +23,7 @@ import babel
 from . import schema as schemas
 from .model import (
     OWN_DEFINITION,
+    Change,
     Citation,
     Concept,
     Conception,
@@ -37,7 +38,7 @@ from .model import (
     Source,
 )
 from .problems import ERROR, Problem, relative
-from .schemacheck import SchemaChecker
+from .schemacheck import SchemaChecker, field_name
 from .yamlsource import MAX_FILE_BYTES, Document, SourceError, read_yaml
 
 CONCEPTS_DIR = "concepts"
@@ -258,15 +259,18 @@ def _concept(doc: Document, path: Path, languages: list[str], reader: _Reader) -
                     f"the id must equal the file name: write `id: {path.stem}` or rename the file to {data['id']}.yaml")
         )
         ok = False
-    try:
-        datetime.date.fromisoformat(data["updated"])
-    except ValueError:
-        line, column = doc.where(("updated",))
-        reader.problems.append(
-            Problem(rel, line, column, ERROR, "schema", "updated", f"'{data['updated']}' is not a real date",
-                    "write the date as YYYY-MM-DD")
-        )
-        ok = False
+    dates = [(("updated",), data["updated"])]
+    dates += [(("history", i, "date"), h["date"]) for i, h in enumerate(data.get("history", ()))]
+    for where, value in dates:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            line, column = doc.where(where)
+            reader.problems.append(
+                Problem(rel, line, column, ERROR, "schema", field_name(where), f"'{value}' is not a real date",
+                        "write the date as YYYY-MM-DD")
+            )
+            ok = False
     if not ok:
         return None
     return concept_from_data(data, path, languages)
@@ -292,4 +296,7 @@ def concept_from_data(data: dict[str, Any], path: Path, languages: list[str]) ->
         ),
         relations={kind: tuple(ids) for kind, ids in data.get("relations", {}).items()},
         sources=tuple(citation(s) for s in data.get("sources", ())),
+        history=tuple(
+            Change(h["version"], datetime.date.fromisoformat(h["date"]), dict(h["summary"])) for h in data.get("history", ())
+        ),
     )

@@ -114,6 +114,15 @@ class Conception:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One published version of an entry: what changed, in the source language and optionally in others."""
+
+    version: int
+    date: datetime.date
+    summary: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Concept:
     id: str
     path: Path
@@ -125,6 +134,7 @@ class Concept:
     conceptions: tuple[Conception, ...] = ()
     relations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sources: tuple[Citation, ...] = ()
+    history: tuple[Change, ...] = ()  # oldest first; the last one is the current version
 
     def related(self, kind: str) -> tuple[str, ...]:
         return self.relations.get(kind, ())

@@ -22,7 +22,7 @@ from . import citation, labels
 from .collation import index_letter, pinyin, sort_key
 from .i18n import N_, LocaleText
 from .l10n import translation_state
-from .model import EQUIVALENCES, STATUSES, Citation, Concept, Glossary, Language, RegistryEntry
+from .model import EQUIVALENCES, STATUSES, Change, Citation, Concept, Glossary, Language, RegistryEntry
 
 TEMPLATES = Path(__file__).parent / "templates"
 TERMS_DIR = "terms"
@@ -307,6 +307,52 @@ def render_browse_pages(glossary: Glossary, language: Language, locales_dir: Pat
             for name, (template, extra) in views.items()}
 
 
+def render_changelog(glossary: Glossary, language: Language, locales_dir: Path) -> str:
+    text = LocaleText(language, locales_dir)
+    source = glossary.source_language.code
+    events = []
+    for concept in glossary.concepts.values():
+        changes = concept.history or (Change(concept.version, concept.updated, {}),)
+        for change in changes:
+            summary = change.summary.get(language.code) or change.summary.get(source) or text.gettext("First published.")
+            events.append((change.date, concept, change.version, summary))
+    fates = {"renamed": N_("Renamed to %(target)s."), "merged": N_("Merged into %(target)s."),
+             "withdrawn": N_("Withdrawn.")}
+    for entry in glossary.registry.values():
+        if entry.fate != "active" and entry.date:
+            summary = text.gettext(fates[entry.fate]) % {"target": entry.to}
+            if entry.fate == "withdrawn" and entry.reason:
+                summary += " " + entry.reason.get(language.code, "")
+            events.append((datetime.date.fromisoformat(entry.date), None, entry.id, summary))
+    events.sort(key=lambda e: (e[0], e[1].id if e[1] else str(e[2])), reverse=True)
+    return _ENV.get_template("changelog.md.j2").render({**_bind(text), "glossary": glossary, "language": language,
+                                                        "events": events})
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
+
+
+def site_version_of_repository_page(markdown: str, repo_url: str = "") -> str:
+    """A page written for the repository (CONTRIBUTING.md) with its links made to work on the site: docs/ pages
+    and entries become site links, other files of the repository point to it on the forge, or lose their link
+    (keeping the text) when no repository URL is configured."""
+    def relink(match: re.Match) -> str:
+        text, target = match.groups()
+        if re.match(r"^(https?:|mailto:|#)", target):
+            return match.group(0)
+        path, _, anchor = target.partition("#")
+        anchor = f"#{anchor}" if anchor else ""
+        if page := re.fullmatch(r"docs/(.+?)(?:\.[a-z]{2,3})?\.md", path):
+            return f"[{text}]({page.group(1)}.md{anchor})"
+        if entry := re.fullmatch(r"glossary/concepts/([a-z0-9-]+)\.yaml", path):
+            return f"[{text}]({TERMS_DIR}/{entry.group(1)}.md)"
+        if re.fullmatch(r"CONTRIBUTING(?:\.[a-z]{2,3})?\.md", path):
+            return f"[{text}](contributing.md{anchor})"
+        return f"[{text}]({repo_url.rstrip('/')}/blob/main/{target})" if repo_url else text
+
+    return _LINK.sub(relink, markdown)
+
+
 def render_site_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo) -> dict[str, str]:
     """Every generated page: source path (as MkDocs sees it under docs/) -> Markdown."""
     pages: dict[str, str] = {}
@@ -318,6 +364,7 @@ def render_site_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo) -> 
                 pages[page_path(entry.id, language, site)] = render_tombstone(entry, language, locales_dir)
         pages[page_path("index", language, site)] = render_terms_index(glossary, language, locales_dir)
         pages.update(render_browse_pages(glossary, language, locales_dir, site))
+        pages[page_path("changelog", language, site, folder="")] = render_changelog(glossary, language, locales_dir)
     return pages
 
 

@@ -146,6 +146,25 @@ def entry_schema(
         "type": "array",
         "items": _citation(),
     }
+    properties["history"] = {
+        "description": "Each published version, oldest first, ending with the current one: what changed and when.",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["version", "date", "summary"],
+            "properties": {
+                "version": {"type": "integer", "minimum": 1},
+                "date": DATE,
+                "summary": {
+                    "type": "object",
+                    "required": [source],
+                    "properties": {language: TEXT for language in languages},
+                    "additionalProperties": False,
+                },
+            },
+            "additionalProperties": False,
+        },
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Glossary concept entry",

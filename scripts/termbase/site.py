@@ -12,7 +12,15 @@ from pathlib import Path
 
 from .exports import FORMATS
 from .problems import Problem
-from .render import TEMPLATES, SiteInfo, page_path, render_downloads_page, render_redirects, render_site_pages
+from .render import (
+    TEMPLATES,
+    SiteInfo,
+    page_path,
+    render_downloads_page,
+    render_redirects,
+    render_site_pages,
+    site_version_of_repository_page,
+)
 from .validate import validate
 
 
@@ -32,10 +40,11 @@ class SiteContent:
         return [p for p in self.problems if p.is_error]
 
 
-def _fingerprint(*folders: Path) -> tuple:
+def _fingerprint(*places: Path) -> tuple:
+    """Name, time and size of every file in these folders (or of these files)."""
     stamps = []
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
+    for place in places:
+        for path in [place] if place.is_file() else sorted(place.rglob("*")):
             if path.is_file():
                 stat = path.stat()
                 stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
@@ -49,7 +58,8 @@ def site_content(project_root: Path, site: SiteInfo) -> SiteContent:
     """Validate the glossary and render its pages; no pages at all when there is any error."""
     glossary_dir = project_root / "glossary"
     locales_dir = project_root / "locales"
-    key = (str(project_root), site, _fingerprint(glossary_dir, locales_dir, TEMPLATES))
+    guides = tuple(sorted(project_root.glob("CONTRIBUTING*.md")))
+    key = (str(project_root), site, _fingerprint(glossary_dir, locales_dir, TEMPLATES), _fingerprint(*guides))
     if key not in _cache:
         _cache.clear()
         result, problems = validate(glossary_dir, project_root)
@@ -68,5 +78,11 @@ def site_content(project_root: Path, site: SiteInfo) -> SiteContent:
                     for language in glossary.languages:
                         path = page_path(DOWNLOADS_DIR, language, site, folder="")
                         pages[path] = render_downloads_page(glossary, language, locales_dir, downloads)
+                        # CONTRIBUTING.md (and CONTRIBUTING.<code>.md) shown on the site as well
+                        suffix = "" if language == glossary.source_language else f".{language.code}"
+                        guide = project_root / f"CONTRIBUTING{suffix}.md"
+                        if guide.is_file():
+                            text = site_version_of_repository_page(guide.read_text(encoding="utf-8"), site.repo_url)
+                            pages[page_path("contributing", language, site, folder="")] = text
         _cache[key] = SiteContent(pages, downloads, redirects, problems, codes)
     return _cache[key]

@@ -30,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unknown-relation", references.unknown_relation),
     Rule("relation-symmetry", references.relation_symmetry),
     Rule("relation-cycle", references.relation_cycle),
+    Rule("history", references.history),
     Rule("equivalence-note", languages.equivalence_note),
     Rule("homonym", languages.homonyms),
     Rule("repeated-term", languages.repeated_term),

@@ -60,6 +60,9 @@ def concept_data(concept: Concept, languages: list[str]) -> dict[str, Any]:
         data["relations"] = relations
     if concept.sources:
         data["sources"] = [_citation(s) for s in concept.sources]
+    if concept.history:
+        data["history"] = [{"version": h.version, "date": h.date.isoformat(), "summary": dict(h.summary)}
+                           for h in concept.history]
     return data
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..loader import CONCEPTS_DIR
 from ..model import Citation, Concept
 from ..problems import WARNING, Problem, relative
 from . import Context, suggest
@@ -39,7 +40,8 @@ def unknown_relation(ctx: Context) -> Iterator[Problem]:
                 path = ("relations", kind, i)
                 if target == concept.id:
                     yield ctx.problem(concept, path, "unknown-relation", "a concept cannot be related to itself")
-                elif target not in concepts:
+                elif target not in concepts and not (ctx.glossary.directory / CONCEPTS_DIR / f"{target}.yaml").is_file():
+                    # (a file that exists but failed to load is reported for its own errors, not here)
                     hint = suggest(target, concepts) or "check the id: it is the file name under glossary/concepts/"
                     yield ctx.problem(concept, path, "unknown-relation", f"no concept has the id '{target}'", hint)
 
@@ -103,3 +105,19 @@ def unused_source(ctx: Context) -> Iterator[Problem]:
             yield ctx.file_problem(path, doc, ("sources", index, "id"), "unused-source",
                                    f"'{source_id}' is cited by no concept",
                                    "cite it where it supports a definition or conception, or remove it", WARNING)
+
+
+def history(ctx: Context) -> Iterator[Problem]:
+    """An entry's history lists its versions in order, ending with the current version and date."""
+    for concept in ctx.glossary.concepts.values():
+        changes = concept.history
+        for i in range(1, len(changes)):
+            if changes[i].version <= changes[i - 1].version or changes[i].date < changes[i - 1].date:
+                yield ctx.problem(concept, ("history", i), "history",
+                                  f"version {changes[i].version} ({changes[i].date}) does not come after version "
+                                  f"{changes[i - 1].version} ({changes[i - 1].date})", "list versions oldest first")
+        if changes and (changes[-1].version, changes[-1].date) != (concept.version, concept.updated):
+            yield ctx.problem(concept, ("history", len(changes) - 1), "history",
+                              f"the last change is version {changes[-1].version} of {changes[-1].date}, but the entry "
+                              f"is version {concept.version} of {concept.updated}",
+                              "add a history item for the current version, or correct `version` and `updated`")
