@@ -60,9 +60,8 @@ VALID = with_fingerprint(entry("x", relations={"related": []}, conceptions=[
 PATHS = [p for p in _paths(VALID) if p]
 
 
-@SETTINGS
-@given(st.sampled_from(PATHS), st.one_of(st.just("delete"), json_values))
-def test_mutated_entries_are_reported_not_raised(tmp_path_factory, path, replacement):
+def mutated(path: tuple, replacement) -> dict:
+    """The valid entry with the value at `path` replaced (or deleted)."""
     data = copy.deepcopy(VALID)
     parent = data
     for key in path[:-1]:
@@ -71,7 +70,13 @@ def test_mutated_entries_are_reported_not_raised(tmp_path_factory, path, replace
         del parent[path[-1]]
     else:
         parent[path[-1]] = replacement
-    content = yaml.safe_dump(data, allow_unicode=True).encode("utf-8")
+    return data
+
+
+@SETTINGS
+@given(st.sampled_from(PATHS), st.one_of(st.just("delete"), json_values))
+def test_mutated_entries_are_reported_not_raised(tmp_path_factory, path, replacement):
+    content = yaml.safe_dump(mutated(path, replacement), allow_unicode=True).encode("utf-8")
     check_file(tmp_path_factory.mktemp("mutated"), content)
 
 
@@ -107,18 +112,10 @@ def test_fast_and_explaining_schema_validators_agree(path, replacement):
 
     from factory import ROOT
     from termbase.loader import load_glossary
-    from termbase.schema import entry_schema
+    from termbase.schema import glossary_entry_schema
 
-    glossary = load_glossary(ROOT / "glossary").glossary
-    schema = entry_schema(list(glossary.language_codes), list(glossary.domains), list(glossary.jurisdictions), ("zh",))
-    data = copy.deepcopy(VALID)
-    parent = data
-    for key in path[:-1]:
-        parent = parent[key]
-    if replacement == "delete":
-        del parent[path[-1]]
-    else:
-        parent[path[-1]] = replacement
+    schema = glossary_entry_schema(load_glossary(ROOT / "glossary").glossary)
+    data = mutated(path, replacement)
     try:
         fastjsonschema.compile(schema)(data)
         fast_valid = True

@@ -15,7 +15,7 @@ from .exports import FORMATS
 from .loader import load_glossary
 from .problems import to_json
 from .render import SiteInfo
-from .schema import entry_schema
+from .schema import glossary_entry_schema
 from .validate import RULES, validate
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -48,16 +48,17 @@ def _schema(args: argparse.Namespace) -> int:
         for problem in result.problems:
             print(problem.format(), file=sys.stderr)
         return 1
-    glossary = result.glossary
-    chinese = tuple(lang.code for lang in glossary.languages if lang.is_chinese)
-    schema = entry_schema(list(glossary.language_codes), list(glossary.domains), list(glossary.jurisdictions), chinese)
-    text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
-    if args.output == "-":
+    _write(args.output, json.dumps(glossary_entry_schema(result.glossary), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def _write(output: str, text: str, what: str = "") -> None:
+    """Write to standard output ("-") or, atomically, to a file."""
+    if output == "-":
         sys.stdout.write(text)
     else:
-        write_atomically(Path(args.output), text)
-        print(f"wrote {args.output}", file=sys.stderr)
-    return 0
+        write_atomically(Path(output), text)
+        print(f"wrote {output}{f' ({what})' if what else ''}", file=sys.stderr)
 
 
 def _load_or_report(glossary_dir: Path):
@@ -123,12 +124,7 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     export = FORMATS[args.format]
     site = SiteInfo(args.base_url, glossary.source_language.code, datetime.date.today())
-    content = export.render(glossary, site)
-    if args.output == "-":
-        sys.stdout.write(content)
-    else:
-        write_atomically(Path(args.output), content)
-        print(f"wrote {args.output} ({export.name}, {len(glossary.concepts)} concepts)", file=sys.stderr)
+    _write(args.output, export.render(glossary, site), f"{export.name}, {len(glossary.concepts)} concepts")
     return 0
 
 

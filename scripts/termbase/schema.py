@@ -175,6 +175,12 @@ def entry_schema(
     }
 
 
+def glossary_entry_schema(glossary) -> dict[str, Any]:
+    """The entry schema of a loaded glossary (model.Glossary)."""
+    chinese = tuple(lang.code for lang in glossary.languages if lang.is_chinese)
+    return entry_schema(list(glossary.language_codes), list(glossary.domains), list(glossary.jurisdictions), chinese)
+
+
 def _names(languages: list[str]) -> dict[str, Any]:
     return {
         "type": "object",

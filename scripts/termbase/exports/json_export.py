@@ -13,7 +13,7 @@ from ..model import (
     RegistryEntry, Source,
 )
 from ..render import SiteInfo
-from ..schema import entry_schema
+from ..schema import glossary_entry_schema
 from .common import release_date, urls
 
 FORMAT_VERSION = 1
@@ -118,8 +118,7 @@ def from_data(data: dict[str, Any], root: Path = Path(".")) -> Glossary:
 def schema(glossary: Glossary) -> dict[str, Any]:
     """JSON Schema of the JSON export: its concepts are entries (the entry schema) with their URLs."""
     codes = list(glossary.language_codes)
-    chinese = tuple(lang.code for lang in glossary.languages if lang.is_chinese)
-    entry = entry_schema(codes, list(glossary.domains), list(glossary.jurisdictions), chinese)
+    entry = glossary_entry_schema(glossary)
     entry.pop("$schema")
     entry["properties"]["urls"] = {
         "type": "object", "required": codes, "additionalProperties": False,
