@@ -96,6 +96,7 @@ def _collector_paused():
     try:
         yield
     finally:
+        gc.freeze()  # what was loaded lives as long as the model: later collections need not walk it again
         if was_enabled:
             gc.enable()
 
@@ -250,12 +251,12 @@ def _section(data: dict[str, Any]) -> LanguageSection:
 
 def _concept(doc: Document, path: Path, languages: list[str], reader: _Reader) -> Concept | None:
     data = doc.data
-    rel = reader.rel(path)
     ok = True
     if data["id"] != path.stem:
         line, column = doc.where(("id",))
         reader.problems.append(
-            Problem(rel, line, column, ERROR, "id-file-name", "id", f"the id '{data['id']}' differs from the file name",
+            Problem(reader.rel(path), line, column, ERROR, "id-file-name", "id",
+                    f"the id '{data['id']}' differs from the file name",
                     f"the id must equal the file name: write `id: {path.stem}` or rename the file to {data['id']}.yaml")
         )
         ok = False
@@ -267,7 +268,7 @@ def _concept(doc: Document, path: Path, languages: list[str], reader: _Reader) -
         except ValueError:
             line, column = doc.where(where)
             reader.problems.append(
-                Problem(rel, line, column, ERROR, "schema", field_name(where), f"'{value}' is not a real date",
+                Problem(reader.rel(path), line, column, ERROR, "schema", field_name(where), f"'{value}' is not a real date",
                         "write the date as YYYY-MM-DD")
             )
             ok = False

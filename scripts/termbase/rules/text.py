@@ -24,8 +24,10 @@ _MARKUP = {
              "cite documents through `sources` and link concepts through `relations`"),
     "entity": (r"&#?[A-Za-z0-9]+;", "HTML entities are not allowed", "write the character itself"),
 }
-# One pass over each text finds any of them (this runs on every text of every entry).
+# One pass over each text finds any of them (this runs on every text of every entry); texts without any of the
+# characters that markup needs are passed over with a much cheaper scan.
 _MARKUP_ANY = re.compile("|".join(f"(?P<{name}>{pattern})" for name, (pattern, _, _) in _MARKUP.items()))
+_MARKUP_CHARACTERS = re.compile(r"[<&\[:]")
 # ASCII punctuation touching a Chinese character: Chinese text takes full-width punctuation.
 _HALF_WIDTH = re.compile(f"(?:[{HAN}][,;:!?()]|[,;:!?(][{HAN}]|[{HAN}]\\.(?![0-9A-Za-z]))")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）", ".": "。"}
@@ -66,6 +68,8 @@ def markup(ctx: Context) -> Iterator[Problem]:
     """Entry text is plain: no HTML tags or entities, no script or data URLs, no Markdown links."""
     for concept in ctx.glossary.concepts.values():
         for path, _, _, text in texts(concept):
+            if not _MARKUP_CHARACTERS.search(text):
+                continue
             reported = set()  # one problem per kind of markup and text: the first occurrence
             for found in _MARKUP_ANY.finditer(text):
                 if found.lastgroup not in reported:
