@@ -241,3 +241,16 @@ def test_each_language_has_its_own_search_index(built_site):
     assert any(doc["location"] == "terms/safety/" and doc["title"] == "安全" for doc in chinese["docs"])
     page = read(built_site, "zh/terms/safety/index.html")
     assert 'config.base = config.base.replace(/\\/?$/, "/") + "zh/";' in page
+
+
+def test_chinese_index_is_in_pinyin_order_under_letter_headings(built_site):
+    from pypinyin import Style, lazy_pinyin
+
+    page = read(built_site, "zh/terms/index.html")
+    letters = re.findall(r'<h2 id="([a-z])">', page)
+    assert letters == sorted(letters) and len(letters) > 5
+    terms = [html.unescape(t) for t in re.findall(r'<td><a href="[a-z0-9-]+/">([^<]+)</a></td>', page)]
+    assert len(terms) == len(CONCEPT_IDS)
+    keys = [" ".join(lazy_pinyin(re.sub(r"（.*?）", "", t), style=Style.TONE3, neutral_tone_with_five=True)) for t in terms]
+    assert keys == sorted(keys)
+    assert "ān quán" in text_of(page)  # the pinyin is shown beside the characters

@@ -257,10 +257,11 @@ def _size(text: str) -> str:
 
 
 def render_downloads_page(glossary: Glossary, language: Language, locales_dir: Path, downloads: dict[str, str]) -> str:
-    from .exports import FORMATS  # the exports use SiteInfo from this module
+    from .exports import FORMATS  # imported here: the exports use SiteInfo from this module
+    from .exports.common import release_date
 
     text = LocaleText(language, locales_dir)
-    release = max((c.updated for c in glossary.concepts.values()), default=datetime.date(1970, 1, 1))
+    release = release_date(glossary)
     return _ENV.get_template("downloads.md.j2").render(
         **_bind(text), glossary=glossary, release=release, formats=list(FORMATS.values()),
         sizes={name.rsplit("/", 1)[-1]: _size(content) for name, content in downloads.items()},
