@@ -134,6 +134,8 @@ def measure(repeat: int, quick: bool) -> dict:
                 "search_index_mb": index / 2**20,  # the largest language's
                 "search_index_mb_per_1000": index / 2**20 * 1000 / count,
                 "site_mb": sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 2**20,
+                "exports_mb_per_1000": {f.name: f.stat().st_size / 2**20 * 1000 / count
+                                        for f in sorted((site / "downloads").glob("glossary.*"))},
             }
     return results
 
@@ -162,6 +164,8 @@ def table(results: dict, quick: bool) -> str:
     rows.append(f"Sizes at {s['concepts']:,} concepts: term page {s['term_page_mean_kb']:.1f} KB on average, "
                 f"{s['term_page_max_kb']:.1f} KB at most; search index of the largest language {s['search_index_mb']:.2f} MB "
                 f"({s['search_index_mb_per_1000']:.2f} MB per 1,000 concepts); whole site {s['site_mb']:.1f} MB.")
+    rows.append("Exports per 1,000 concepts: " + ", ".join(
+        f"{name} {size:.2f} MB" for name, size in s["exports_mb_per_1000"].items()) + ".")
     if not quick:
         rows.append("")
         for name, check in TARGETS.items():
