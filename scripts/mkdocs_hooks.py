@@ -6,7 +6,7 @@
   by language).
 - on_nav: fill the placeholders with the rendered Markdown and exports, once i18n has rebuilt its file list.
 - on_post_build: once every language is built, write the redirect pages of renamed and merged ids (plain HTML,
-  outside search and sitemap) and compact the search index.
+  outside search and sitemap) and split the merged search index into one index per language.
 See ../shared/MKDOCS_NOTES.md for why generation works this way with mkdocs-static-i18n.
 """
 
