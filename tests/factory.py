@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import copy
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -93,3 +96,9 @@ def copy_project(destination: Path) -> Path:
     for name in ("mkdocs.yml", "CONTRIBUTING.md", "CONTRIBUTING.zh.md"):
         shutil.copy(ROOT / name, destination / name)
     return destination
+
+
+def termbase(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run the command-line tool as a contributor does (`python -m termbase ...`), in `cwd`."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
+    return subprocess.run([sys.executable, "-m", "termbase", *args], cwd=cwd, env=env, capture_output=True, text=True)

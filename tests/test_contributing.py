@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
-
 import yaml
 from jsonschema import Draft202012Validator
 
-from factory import ROOT, entry
+from factory import ROOT, entry, termbase
 from termbase.loader import load_glossary
 
 
@@ -19,11 +16,9 @@ def make_targets() -> set[str]:
 
 
 def test_committed_editor_schema_is_the_one_the_validator_uses():
-    import os
-
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    generated = subprocess.run([sys.executable, "-m", "termbase", "schema"], cwd=ROOT, env=env,
-                               capture_output=True, text=True, check=True).stdout
+    result = termbase("schema")
+    assert result.returncode == 0, result.stderr
+    generated = result.stdout
     committed = (ROOT / "glossary" / "entry.schema.json").read_text(encoding="utf-8")
     assert committed == generated, "run `make schema` and commit glossary/entry.schema.json"
 

@@ -144,14 +144,10 @@ def test_site_offers_every_export_from_the_downloads_page(built_site):
 
 
 def test_export_command_writes_the_file_with_the_given_base_url(tmp_path):
-    import os
-    import subprocess
-    import sys
+    from factory import termbase
 
     target = tmp_path / "g.ttl"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    result = subprocess.run([sys.executable, "-m", "termbase", "export", "skos", "-o", str(target),
-                             "--base-url", "https://terms.example/"], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = termbase("export", "skos", "-o", str(target), "--base-url", "https://terms.example/")
     assert result.returncode == 0, result.stderr
     graph = Graph().parse(target, format="turtle")
     assert (URIRef("https://terms.example/terms/safety/"), RDF.type, SKOS.Concept) in graph

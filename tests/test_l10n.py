@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
-from factory import ROOT, entry, make_glossary
+from factory import ROOT, entry, make_glossary, termbase
 from termbase.loader import load_glossary
 from termbase.validate import validate
 
@@ -36,9 +32,7 @@ sources:
 """
 
 
-def cli(*args, cwd):
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    return subprocess.run([sys.executable, "-m", "termbase", *args], cwd=cwd, env=env, capture_output=True, text=True)
+cli = termbase
 
 
 def test_status_lists_outdated_translations_and_exits_1(tmp_path):

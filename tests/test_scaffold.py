@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 from conftest import mkdocs_build
-from factory import ROOT, copy_project
+from factory import copy_project, termbase
 from termbase.validate import validate
 
 
 def new(project, *args):
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    return subprocess.run([sys.executable, "-m", "termbase", "new", *args, "--glossary", str(project / "glossary")],
-                          cwd=project, env=env, capture_output=True, text=True)
+    return termbase("new", *args, "--glossary", str(project / "glossary"), cwd=project)
 
 
 def test_new_entry_validates_is_registered_and_builds_in_both_languages(tmp_path):

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
-from factory import ROOT, entry, make_glossary
+from factory import ROOT, entry, make_glossary, termbase
 from termbase.validate import validate
 
 
@@ -207,9 +203,7 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
     assert {p.path.rsplit("/", 1)[-1] for p in problems} == {"a.yaml", "b.yaml"}
 
 
-def run_cli(*args, cwd=ROOT):
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    return subprocess.run([sys.executable, "-m", "termbase", *args], cwd=cwd, env=env, capture_output=True, text=True)
+run_cli = termbase
 
 
 def test_cli_prints_path_line_column_and_exits_1_on_errors(tmp_path):
