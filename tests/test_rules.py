@@ -233,3 +233,10 @@ def test_history_must_end_with_the_current_version_and_run_in_order(tmp_path):
     assert [(p.path, p.field) for p in problems] == [
         ("glossary/concepts/security.yaml", "history[1]"), ("glossary/concepts/security.yaml", "history[1]")]
     assert "does not come after" in problems[0].message or "does not come after" in problems[1].message
+
+
+def test_absurdly_deep_nesting_is_reported_not_raised(tmp_path):
+    deep_list = "id: " + "[" * 20000 + "]" * 20000 + "\n"
+    deep_map = "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 600))  # within the size limit
+    problems = check(tmp_path, {"x": deep_list, "y": deep_map})
+    assert {(p.path.rsplit("/", 1)[-1], p.rule) for p in problems} >= {("x.yaml", "yaml-syntax"), ("y.yaml", "yaml-syntax")}

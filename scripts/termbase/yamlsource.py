@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 32  # an entry nests five levels deep at most; far deeper is an error, or an attack on the recursion
 
 # Characters that have no business in a glossary entry and can hide text from reviewers:
 # C0/C1 controls other than tab and newline, and the bidirectional overrides and isolates (Trojan Source).
@@ -114,6 +115,9 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
 def parse_yaml(text: str) -> Document:
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except RecursionError:
+        raise SourceError("the YAML nests too deeply to read", hint="an entry needs a few levels at most",
+                          rule="yaml-syntax") from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -134,6 +138,9 @@ class _Builder:
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
+        if len(path) > MAX_DEPTH:
+            raise _refuse(node, f"values nest more than {MAX_DEPTH} levels deep", "an entry needs a few levels at most",
+                          "yaml-syntax")
         if id(node) in self.seen:
             raise _refuse(node, "YAML aliases (*name) are not allowed", "write the value out in full", "yaml-alias")
         self.seen.add(id(node))
