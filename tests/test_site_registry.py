@@ -99,3 +99,16 @@ def test_a_reader_following_an_old_url_lands_on_the_renamed_concept(site, browse
         page.wait_for_url(f"{url}/zh/terms/ai-safety/")
         assert page.locator("html").get_attribute("lang") == "zh"
         page.close()
+
+
+def test_a_broken_catalog_is_reported_not_raised(tmp_path):
+    project = copy_project(tmp_path / "project")
+    catalog = project / "locales" / "zh" / "LC_MESSAGES" / "messages.po"
+    catalog.write_bytes(catalog.read_bytes().replace("许用术语".encode(), b"\xff\xfe"))
+    _, problems = validate(project / "glossary", project)
+    (problem,) = [p for p in problems if p.rule == "catalog"]
+    assert "not valid UTF-8" in problem.message
+    catalog.write_text('msgid "a"\nmsgstr "b\n\nnot a keyword\n', encoding="utf-8")
+    _, problems = validate(project / "glossary", project)
+    (problem,) = [p for p in problems if p.rule == "catalog"]
+    assert "cannot be read" in problem.message and problem.line > 0

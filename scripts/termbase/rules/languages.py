@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Iterator
 
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po
 
 from ..i18n import catalog_path
 from ..model import fingerprint
@@ -98,8 +98,17 @@ def catalogs(ctx: Context) -> Iterator[Problem]:
             yield Problem(rel, 0, 0, ERROR, "catalog", "", f"no UI catalog for '{language.code}'",
                           f"run `pybabel init -i locales/messages.pot -d locales -l {language.code}`, then translate it")
             continue
-        with path.open("rb") as handle:
-            catalog = read_po(handle)
+        try:
+            with path.open("rb") as handle:
+                catalog = read_po(handle, abort_invalid=True)
+        except UnicodeDecodeError as err:
+            yield Problem(rel, 0, 0, ERROR, "catalog", "", f"the catalog is not valid UTF-8 ({err.reason})",
+                          "save it as UTF-8")
+            continue
+        except PoFileError as err:
+            yield Problem(rel, getattr(err, "lineno", 0), 1, ERROR, "catalog", "", f"the catalog cannot be read: {err}",
+                          "fix the line, or restore the file and run `make catalogs`")
+            continue
         for message in catalog:
             if not message.id:
                 continue
