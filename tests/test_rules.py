@@ -240,3 +240,23 @@ def test_absurdly_deep_nesting_is_reported_not_raised(tmp_path):
     deep_map = "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 600))  # within the size limit
     problems = check(tmp_path, {"x": deep_list, "y": deep_map})
     assert {(p.path.rsplit("/", 1)[-1], p.rule) for p in problems} >= {("x.yaml", "yaml-syntax"), ("y.yaml", "yaml-syntax")}
+
+
+@pytest.mark.parametrize("definition", ["Risk is low when a < b.", "As noted [1] (see below).", "Cost: 3 < 5 & 7 > 2."])
+def test_ordinary_text_is_not_mistaken_for_markup(tmp_path, definition):
+    data = entry("safety")
+    data["en"]["definition"] = definition
+    assert of_rule(check(tmp_path, {"safety": data}), "markup") == []
+
+
+def test_files_that_are_not_entries_are_reported(tmp_path):
+    glossary = make_glossary(tmp_path, {"safety": entry("safety")})
+    (glossary / "concepts" / "security.YAML").write_text("id: security\n", encoding="utf-8")
+    (glossary / "concepts" / "notes.txt").write_text("draft\n", encoding="utf-8")
+    (glossary / "concepts" / "nested").mkdir()
+    (glossary / "concepts" / ".gitkeep").write_text("", encoding="utf-8")
+    _, problems = validate(glossary, tmp_path)
+    named = {p.path.rsplit("/", 1)[-1]: p.hint for p in problems if p.rule == "file-name"}
+    assert named == {"security.YAML": "rename it to security.yaml",
+                     "notes.txt": "only entries (<id>.yaml) belong here: move it elsewhere",
+                     "nested": "only entries (<id>.yaml) belong here: move it elsewhere"}

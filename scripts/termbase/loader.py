@@ -160,13 +160,13 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
     concept_dir = glossary_dir / CONCEPTS_DIR
     files_read = 0
     for path in sorted(concept_dir.glob("*")):
-        if path.suffix == ".yml":
-            reader.problems.append(
-                Problem(reader.rel(path), 0, 0, ERROR, "file-name", "", "entries use the extension .yaml",
-                        f"rename it to {path.stem}.yaml")
-            )
-            continue
+        if path.name.startswith("."):
+            continue  # editors' and our own temporary files (.x.yaml.tmp), .gitkeep
         if path.suffix != ".yaml" or not path.is_file():
+            hint = (f"rename it to {path.stem}.yaml" if path.suffix.lower() in (".yml", ".yaml")
+                    else "only entries (<id>.yaml) belong here: move it elsewhere")
+            reader.problems.append(Problem(reader.rel(path), 0, 0, ERROR, "file-name", "",
+                                           "not an entry: entries are files named <id>.yaml", hint))
             continue
         files_read += 1
         doc = reader.read(path, checker)

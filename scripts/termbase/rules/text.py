@@ -18,9 +18,9 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = re.compile(f"[{HAN}]")
 
 _MARKUP = {
-    "html": (r"<\s*[A-Za-z!/?]", "raw HTML is not allowed", "write plain text; pages format it themselves"),
+    "html": (r"<[A-Za-z!/?]", "raw HTML is not allowed", "write plain text; pages format it themselves"),
     "url": (r"(?i:\b(?:javascript|vbscript|data)\s*:)", "script and data URLs are not allowed", "remove the link"),
-    "link": (r"!?\[[^\]]*\]\s*\(", "Markdown links and images are not allowed in entry text",
+    "link": (r"!?\[[^\]]*\]\(", "Markdown links and images are not allowed in entry text",
              "cite documents through `sources` and link concepts through `relations`"),
     "entity": (r"&#?[A-Za-z0-9]+;", "HTML entities are not allowed", "write the character itself"),
 }
