@@ -260,3 +260,11 @@ def test_files_that_are_not_entries_are_reported(tmp_path):
     assert named == {"security.YAML": "rename it to security.yaml",
                      "notes.txt": "only entries (<id>.yaml) belong here: move it elsewhere",
                      "nested": "only entries (<id>.yaml) belong here: move it elsewhere"}
+
+
+def test_a_link_to_a_renamed_id_says_where_the_concept_lives_now(tmp_path):
+    registry = [{"id": "safety", "fate": "active"}, {"id": "security", "fate": "active"},
+                {"id": "old-security", "fate": "renamed", "to": "security"}]
+    entries = {"safety": entry("safety", relations={"related": ["old-security"]}), "security": entry("security")}
+    (problem,) = of_rule(check(tmp_path, entries, registry), "unknown-relation")
+    assert problem.hint == "'old-security' was renamed: link to 'security' instead"

@@ -42,7 +42,13 @@ def unknown_relation(ctx: Context) -> Iterator[Problem]:
                     yield ctx.problem(concept, path, "unknown-relation", "a concept cannot be related to itself")
                 elif target not in concepts and not (ctx.glossary.directory / CONCEPTS_DIR / f"{target}.yaml").is_file():
                     # (a file that exists but failed to load is reported for its own errors, not here)
-                    hint = suggest(target, concepts) or "check the id: it is the file name under glossary/concepts/"
+                    fate = ctx.glossary.registry.get(target)
+                    if fate and fate.fate in ("renamed", "merged") and ctx.glossary.current_id(target):
+                        hint = f"'{target}' was {fate.fate}: link to '{ctx.glossary.current_id(target)}' instead"
+                    elif fate and fate.fate == "withdrawn":
+                        hint = f"'{target}' was withdrawn: remove the link"
+                    else:
+                        hint = suggest(target, concepts) or "check the id: it is the file name under glossary/concepts/"
                     yield ctx.problem(concept, path, "unknown-relation", f"no concept has the id '{target}'", hint)
 
 
