@@ -287,3 +287,9 @@ def test_unknown_babel_locale_is_reported_not_raised(tmp_path):
     assert result.glossary is None
     (problem,) = problems
     assert problem.field == "languages[1].locale" and "'xx_YY' is not a locale Babel knows" in problem.message
+
+
+def test_an_impossible_date_is_reported_with_the_schema_errors_in_one_run(tmp_path):
+    data = entry("safety", updated="2026-13-01", status="final")
+    _, problems = problems_of(tmp_path, {"safety": data})
+    assert {(p.field, p.rule) for p in problems} == {("updated", "schema"), ("status", "schema")}

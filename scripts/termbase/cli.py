@@ -35,8 +35,9 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             print(problem.format_github() if args.format == "github" else problem.format())
-    summary = f"{result.files_read} entries checked: {len(errors)} error(s), {len(warnings)} warning(s)"
-    print(summary, file=sys.stderr)
+    entries = f"{result.files_read} {'entry' if result.files_read == 1 else 'entries'}"
+    sys.stdout.flush()  # the summary comes after the problems, also when both streams go to one terminal
+    print(f"{entries} checked: {len(errors)} error(s), {len(warnings)} warning(s)", file=sys.stderr)
     if errors or (args.strict and warnings):
         return 1
     return 0

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import gc
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,12 +80,14 @@ class _Reader:
         except SourceError as err:
             self.problems.append(Problem(self.rel(path), err.line, err.column, ERROR, err.rule, "", err.message, err.hint))
             return None
-        if checker is not None:
-            found = checker.problems(doc, path, self.rel)
-            if found:
-                self.problems.extend(found)
-                return None
+        if checker is not None and not self.check(doc, path, checker):
+            return None
         return doc
+
+    def check(self, doc: Document, path: Path, checker: SchemaChecker) -> bool:
+        found = checker.problems(doc, path, self.rel)
+        self.problems.extend(found)
+        return not found
 
 
 @contextlib.contextmanager
@@ -169,12 +172,13 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
                                            "not an entry: entries are files named <id>.yaml", hint))
             continue
         files_read += 1
-        doc = reader.read(path, checker)
+        doc = reader.read(path)
         if doc is None:
             continue
-        concept = _concept(doc, path, codes, reader)
-        if concept is None:
+        sound = _identity_and_dates(doc, path, reader)
+        if not reader.check(doc, path, checker) or not sound:
             continue
+        concept = concept_from_data(doc.data, path, codes)
         if concept.id in concepts:  # only reachable when the id differs from the file name, which is reported
             continue
         concepts[concept.id] = concept
@@ -249,10 +253,12 @@ def _section(data: dict[str, Any]) -> LanguageSection:
     )
 
 
-def _concept(doc: Document, path: Path, languages: list[str], reader: _Reader) -> Concept | None:
-    data = doc.data
+def _identity_and_dates(doc: Document, path: Path, reader: _Reader) -> bool:
+    """Checks the schema cannot express: the id equals the file name, dates are real dates. They run whether or not
+    the file passed the schema (so that one run reports everything), on whatever shape the data has."""
+    data = doc.data if isinstance(doc.data, dict) else {}
     ok = True
-    if data["id"] != path.stem:
+    if isinstance(data.get("id"), str) and data["id"] != path.stem:
         line, column = doc.where(("id",))
         reader.problems.append(
             Problem(reader.rel(path), line, column, ERROR, "id-file-name", "id",
@@ -260,9 +266,12 @@ def _concept(doc: Document, path: Path, languages: list[str], reader: _Reader) -
                     f"the id must equal the file name: write `id: {path.stem}` or rename the file to {data['id']}.yaml")
         )
         ok = False
-    dates = [(("updated",), data["updated"])]
-    dates += [(("history", i, "date"), h["date"]) for i, h in enumerate(data.get("history", ()))]
+    dates = [(("updated",), data.get("updated"))]
+    history = data.get("history") if isinstance(data.get("history"), list) else []
+    dates += [(("history", i, "date"), h.get("date")) for i, h in enumerate(history) if isinstance(h, dict)]
     for where, value in dates:
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            continue  # missing or malformed: the schema says so
         try:
             datetime.date.fromisoformat(value)
         except ValueError:
@@ -272,9 +281,7 @@ def _concept(doc: Document, path: Path, languages: list[str], reader: _Reader) -
                         "write the date as YYYY-MM-DD")
             )
             ok = False
-    if not ok:
-        return None
-    return concept_from_data(data, path, languages)
+    return ok
 
 
 def concept_from_data(data: dict[str, Any], path: Path, languages: list[str]) -> Concept:
