@@ -13,16 +13,31 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def sort_key(term: str, chinese: bool) -> tuple[str, str]:
+_TONE_MARKS = {"āáǎà": "a", "ēéěè": "e", "īíǐì": "i", "ōóǒò": "o", "ūúǔù": "u", "ǖǘǚǜ": "ü"}
+_TONED = {mark: (base, str(tone + 1)) for marks, base in _TONE_MARKS.items() for tone, mark in enumerate(marks)}
+
+
+def _pinyin_key(written: str) -> str:
+    """Ordering key of tone-marked pinyin ("ānquán"): the letters first, then the tones, as dictionaries order."""
+    letters, tones = [], []
+    for ch in unicodedata.normalize("NFC", written.casefold()):
+        base, tone = _TONED.get(ch, (ch, ""))
+        if base.isalpha():
+            letters.append(base)
+        tones.append(tone)
+    return "".join(letters).replace("ü", "v") + " " + "".join(tones)
+
+
+def sort_key(term: str, chinese: bool, pinyin_override: str = "") -> tuple[str, str]:
+    """Key for ordering terms: Chinese by pinyin (the entry's own where it gives one), others alphabetically."""
     if chinese:
-        # TONE3 puts the tone digit after each syllable, so an ordinary string sort is alphabetical then by tone.
-        return " ".join(lazy_pinyin(term, style=Style.TONE3, neutral_tone_with_five=True)).casefold(), term
+        return _pinyin_key(pinyin_override or pinyin(term)), term
     return _plain(term), term
 
 
-def index_letter(term: str, chinese: bool) -> str:
+def index_letter(term: str, chinese: bool, pinyin_override: str = "") -> str:
     """The letter under which the term is listed in an A–Z index (Chinese: the pinyin initial)."""
-    key = sort_key(term, chinese)[0]
+    key = sort_key(term, chinese, pinyin_override)[0]
     first = key[:1].upper()
     return first if "A" <= first <= "Z" else "#"
 

@@ -35,6 +35,7 @@ from .model import (
     Jurisdiction,
     Language,
     LanguageSection,
+    RESERVED_IDS,
     RegistryEntry,
     Source,
 )
@@ -141,6 +142,10 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
     bibliography_doc = reader.read(glossary_dir / "bibliography.yaml", SchemaChecker(schemas.BIBLIOGRAPHY_SCHEMA),
                                    MAX_SETTINGS_BYTES)
     registry_doc = reader.read(glossary_dir / REGISTRY_FILE, SchemaChecker(schemas.registry_schema(codes)), MAX_SETTINGS_BYTES)
+    if registry_doc is not None:
+        dates = [((i, "date"), item.get("date")) for i, item in enumerate(registry_doc.data)]
+        if not _real_dates(registry_doc, glossary_dir / REGISTRY_FILE, dates, reader):
+            registry_doc = None
     if domains_doc is None or jurisdictions_doc is None or bibliography_doc is None or registry_doc is None:
         return LoadResult(None, reader.problems)
 
@@ -258,6 +263,13 @@ def _identity_and_dates(doc: Document, path: Path, reader: _Reader) -> bool:
     the file passed the schema (so that one run reports everything), on whatever shape the data has."""
     data = doc.data if isinstance(doc.data, dict) else {}
     ok = True
+    if path.stem in RESERVED_IDS:
+        line, column = doc.where(("id",))
+        reader.problems.append(
+            Problem(reader.rel(path), line, column, ERROR, "id-file-name", "id", f"the id '{path.stem}' is reserved",
+                    f"the site uses terms/{path.stem}/ for its own page: choose another id")
+        )
+        ok = False
     if isinstance(data.get("id"), str) and data["id"] != path.stem:
         line, column = doc.where(("id",))
         reader.problems.append(
@@ -269,17 +281,24 @@ def _identity_and_dates(doc: Document, path: Path, reader: _Reader) -> bool:
     dates = [(("updated",), data.get("updated"))]
     history = data.get("history") if isinstance(data.get("history"), list) else []
     dates += [(("history", i, "date"), h.get("date")) for i, h in enumerate(history) if isinstance(h, dict)]
+    return _real_dates(doc, path, dates, reader) and ok
+
+
+def _real_dates(doc: Document, path: Path, dates: list[tuple[tuple, Any]], reader: _Reader) -> bool:
+    """Dates of the right shape must be real calendar dates, and not in the future."""
+    ok = True
+    latest = datetime.date.today() + datetime.timedelta(days=1)  # a day's grace for time zones
     for where, value in dates:
         if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             continue  # missing or malformed: the schema says so
         try:
-            datetime.date.fromisoformat(value)
+            problem = "is in the future" if datetime.date.fromisoformat(value) > latest else ""
         except ValueError:
+            problem = "is not a real date"
+        if problem:
             line, column = doc.where(where)
-            reader.problems.append(
-                Problem(reader.rel(path), line, column, ERROR, "schema", field_name(where), f"'{value}' is not a real date",
-                        "write the date as YYYY-MM-DD")
-            )
+            reader.problems.append(Problem(reader.rel(path), line, column, ERROR, "schema", field_name(where),
+                                           f"'{value}' {problem}", "write the date of the change as YYYY-MM-DD"))
             ok = False
     return ok
 

@@ -18,6 +18,7 @@ EQUIVALENCES = ("exact", "partial", "broader", "narrower", "none")
 RELATION_KINDS = ("broader", "narrower", "related", "contrast")
 OWN_DEFINITION = "own"  # definition_source value for a definition written by the glossary itself
 FATES = ("active", "renamed", "merged", "withdrawn")  # what became of an id ever published
+RESERVED_IDS = frozenset({"index"})  # terms/index/ is the A–Z index page
 
 
 @dataclass(frozen=True)

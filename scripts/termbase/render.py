@@ -207,10 +207,12 @@ def render_terms_index(glossary: Glossary, language: Language, locales_dir: Path
     text = LocaleText(language, locales_dir)
     code = language.code
     chinese = language.is_chinese
-    concepts = sorted(glossary.concepts.values(), key=lambda c: sort_key(c.sections[code].term, chinese))
+    concepts = sorted(glossary.concepts.values(),
+                      key=lambda c: sort_key(c.sections[code].term, chinese, c.sections[code].pinyin))
     groups: dict[str, list[Concept]] = {}
     for concept in concepts:
-        groups.setdefault(index_letter(concept.sections[code].term, chinese), []).append(concept)
+        section = concept.sections[code]
+        groups.setdefault(index_letter(section.term, chinese, section.pinyin), []).append(concept)
     context = {
         **_bind(text),
         "glossary": glossary,
@@ -277,7 +279,8 @@ def render_browse_pages(glossary: Glossary, language: Language, locales_dir: Pat
     text = LocaleText(language, locales_dir)
     code = language.code
     source = glossary.source_language
-    by_term = sorted(glossary.concepts.values(), key=lambda c: sort_key(c.sections[code].term, language.is_chinese))
+    by_term = sorted(glossary.concepts.values(),
+                     key=lambda c: sort_key(c.sections[code].term, language.is_chinese, c.sections[code].pinyin))
     common = {**_bind(text), "glossary": glossary, "language": language, "source": source,
               "others": [lang for lang in glossary.languages if lang.code != code]}
     jurisdictions = [(j.code, j.names[code]) for j in glossary.jurisdictions.values()]

@@ -12,7 +12,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from .editing import edit_yaml, write_atomically
 from .loader import CONCEPTS_DIR, REGISTRY_FILE
-from .model import Glossary, LanguageSection, fingerprint
+from .model import RESERVED_IDS, Glossary, LanguageSection, fingerprint
 from .render import TEMPLATES
 from .schema import ID_PATTERN
 
@@ -30,6 +30,8 @@ def new_entry(glossary: Glossary, concept_id: str, terms: dict[str, str], domain
     """Write glossary/concepts/<id>.yaml and register the id. Returns the new file's path."""
     if not re.match(ID_PATTERN, concept_id):
         raise ScaffoldError(f"'{concept_id}' is not a valid id: use lower-case ASCII words joined by hyphens")
+    if concept_id in RESERVED_IDS:
+        raise ScaffoldError(f"the id '{concept_id}' is reserved for a page of the site; choose another")
     if concept_id in glossary.registry:
         fate = glossary.registry[concept_id].fate
         raise ScaffoldError(f"the id '{concept_id}' is already registered ({fate}); ids are never reused")
