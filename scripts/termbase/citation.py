@@ -28,22 +28,25 @@ class CitedEntry:
 def apa(entry: CitedEntry) -> str:
     day = format_date(entry.updated, format="long", locale="en")
     month_day = day.rsplit(",", 1)[0]  # "November 22"
-    return (f"{entry.authors}. ({entry.updated.year}, {month_day}). {entry.term} (Version {entry.version}). "
+    title = entry.term[:1].upper() + entry.term[1:]  # sentence case: capital first letter, the rest as written
+    return (f"{entry.authors}. ({entry.updated.year}, {month_day}). {title} (Version {entry.version}). "
             f"In {entry.glossary_title}. {entry.url}")
 
 
 _BIBTEX_SPECIAL = re.compile(r"([\\{}%&#$_^~])")
+_BIBTEX_WORDS = {"\\": "\\textbackslash{}", "^": "\\textasciicircum{}", "~": "\\textasciitilde{}"}
 
 
 def _bibtex_text(text: str) -> str:
-    return _BIBTEX_SPECIAL.sub(lambda m: "\\textbackslash{}" if m.group(1) == "\\" else "\\" + m.group(1), text)
+    # \~ and \^ would be accent commands: those three are spelled out
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_WORDS.get(m.group(1), "\\" + m.group(1)), text)
 
 
 def bibtex(entry: CitedEntry) -> str:
     month = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")[entry.updated.month - 1]
     fields = [
         ("author", "{" + _bibtex_text(entry.authors) + "}"),
-        ("title", _bibtex_text(entry.term)),
+        ("title", "{" + _bibtex_text(entry.term) + "}"),  # braced: styles must not change its case
         ("howpublished", _bibtex_text(entry.glossary_title)),
         ("version", str(entry.version)),
         ("year", str(entry.updated.year)),
@@ -60,10 +63,10 @@ def bibtex(entry: CitedEntry) -> str:
 
 
 def gbt7714(entry: CitedEntry) -> str:
-    """GB/T 7714-2015 for an online resource: 责任者. 题名[EB/OL]. 版本. (更新日期)[引用日期]. 访问路径."""
-    chinese = entry.locale.startswith("zh")
-    edition = f"第 {entry.version} 版" if chinese else f"Version {entry.version}"
-    return (f"{entry.authors}. {entry.term}[EB/OL]. {entry.glossary_title}, {edition}. "
+    """GB/T 7714-2015, a contribution to an online work (析出文献): 析出责任者. 析出题名: 其他题名信息[EB/OL]//
+    专著责任者. 专著题名. (更新日期)[引用日期]. 访问路径. The entry's version is its "other title information"."""
+    version = f"第{entry.version}版" if entry.locale.startswith("zh") else f"version {entry.version}"
+    return (f"{entry.authors}. {entry.term}: {version}[EB/OL]//{entry.authors}. {entry.glossary_title}. "
             f"({entry.updated.isoformat()})[{entry.cited_on.isoformat()}]. {entry.url}.")
 
 
