@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from termbase.render import TERMS_DIR, SiteInfo  # noqa: E402
+from termbase.render import SiteInfo  # noqa: E402
 from termbase.site import SiteContent, site_content  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -82,7 +82,7 @@ def on_files(files, config):
     for src_uri in [*content.pages, *content.downloads]:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(
-                f"docs/{src_uri} exists, but pages under docs/{TERMS_DIR}/ are generated from glossary/: delete it"
+                f"docs/{src_uri} exists, but that page is generated from glossary/ at build time: delete it"
             )
         in_nav = src_uri.rsplit("/", 1)[-1].split(".")[0] == "index"
         files.append(

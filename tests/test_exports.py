@@ -151,3 +151,15 @@ def test_export_command_writes_the_file_with_the_given_base_url(tmp_path):
     assert result.returncode == 0, result.stderr
     graph = Graph().parse(target, format="turtle")
     assert (URIRef("https://terms.example/terms/safety/"), RDF.type, SKOS.Concept) in graph
+
+
+def test_skos_has_top_concepts_and_keeps_chinese_notes_chinese(glossary, exported):
+    graph = Graph().parse(exported / "glossary.ttl", format="turtle")
+    scheme = URIRef("https://glossary.example/terms/")
+    tops = set(graph.objects(scheme, SKOS.hasTopConcept))
+    assert URIRef("https://glossary.example/terms/safety/") in tops
+    assert URIRef("https://glossary.example/terms/functional-safety/") not in tops  # it has a broader concept
+    for note in graph.objects(URIRef("https://glossary.example/terms/safety/"), SKOS.note):
+        if note.language == "zh-Hans":
+            assert not str(note).startswith("Equivalence")
+    assert "@prefix glossary:" in (exported / "glossary.ttl").read_text(encoding="utf-8")

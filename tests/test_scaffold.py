@@ -45,3 +45,13 @@ def test_new_refuses_taken_ids_bad_ids_unknown_domains_and_missing_terms(tmp_pat
         result = new(project, *args)
         assert result.returncode == 2 and message in result.stderr, (args, result.stderr)
     assert not (project / "glossary" / "concepts" / "model-eval.yaml").exists()
+
+
+def test_a_scaffolded_entry_cannot_pass_strict_validation_until_defined(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert new(project, "model-evaluation", "--domain", "testing-evaluation", "--en", "model evaluation",
+               "--zh", "模型评估").returncode == 0
+    lenient = termbase("validate", "--glossary", str(project / "glossary"), cwd=project)
+    strict = termbase("validate", "--strict", "--glossary", str(project / "glossary"), cwd=project)
+    assert lenient.returncode == 0 and strict.returncode == 1
+    assert strict.stdout.count("warning: [placeholder]") == 2  # English and Chinese

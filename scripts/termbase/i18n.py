@@ -67,8 +67,8 @@ class LocaleText:
 
     @staticmethod
     def join(items: list[str] | tuple[str, ...], language: Language) -> str:
-        """A list written as `language` writes lists ("a, b, and c"; "a、b和c")."""
-        return format_list(list(items), locale=language.locale)
+        """Alternatives written as `language` writes them ("a, b, or c"; "a、b或c")."""
+        return format_list(list(items), style="or", locale=language.locale)
 
     def language_name(self, language: Language) -> str:
         return Locale.parse(language.locale).get_language_name(self.locale) or language.code

@@ -19,6 +19,8 @@ RELATION_KINDS = ("broader", "narrower", "related", "contrast")
 OWN_DEFINITION = "own"  # definition_source value for a definition written by the glossary itself
 FATES = ("active", "renamed", "merged", "withdrawn")  # what became of an id ever published
 RESERVED_IDS = frozenset({"index"})  # terms/index/ is the A–Z index page
+# What `new` writes where the contributor's definition goes: a valid placeholder, flagged until replaced.
+PLACEHOLDER_DEFINITIONS = {"chinese": "定义待撰写。", "other": "Definition to be written."}
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,10 @@ class Equivalence:
 
     degree: str
     note: dict[str, str] = field(default_factory=dict)
+
+    def note_in(self, language: str, fallback: str) -> str:
+        """The note in `language`, else in `fallback` (the source language), else nothing."""
+        return self.note.get(language) or self.note.get(fallback, "")
 
 
 @dataclass(frozen=True)

@@ -40,10 +40,13 @@ class Problem:
         def esc(text: str) -> str:
             return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
-        props = f"file={self.path}"
+        def esc_property(text: str) -> str:  # property values also end at ',' and ':'
+            return esc(text).replace(":", "%3A").replace(",", "%2C")
+
+        props = f"file={esc_property(self.path)}"
         if self.line:
             props += f",line={self.line},col={self.column or 1}"
-        props += f",title={esc(self.rule)}"
+        props += f",title={esc_property(self.rule)}"
         field = f"{self.field}: " if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
         return f"::{self.severity} {props}::{esc(field + self.message + hint)}"

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from . import citation, labels
 from .collation import index_letter, pinyin, sort_key
 from .i18n import N_, LocaleText
-from .l10n import translation_state
+from .l10n import OUTDATED, UP_TO_DATE, translation_state
 from .model import EQUIVALENCES, STATUSES, Change, Citation, Concept, Glossary, Language, RegistryEntry
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -185,6 +185,8 @@ def render_term_page(glossary: Glossary, concept: Concept, language: Language, l
         "source_language": glossary.source_language,
         "translations": glossary.languages[1:],
         "states": {lang.code: translation_state(glossary, concept, lang.code) for lang in glossary.languages[1:]},
+        "UP_TO_DATE": UP_TO_DATE,
+        "OUTDATED": OUTDATED,
         "domain_name": glossary.domains[concept.domain].names[language.code],
         "jurisdiction_names": {code: j.names[language.code] for code, j in glossary.jurisdictions.items()},
         "sources": _SourceList(glossary, concept),
@@ -230,7 +232,8 @@ def render_tombstone(entry: RegistryEntry, language: Language, locales_dir: Path
     return _ENV.get_template("tombstone.md.j2").render({**_bind(text), "entry": entry, "language": language, "date": date})
 
 
-def render_redirect(glossary: Glossary, entry: RegistryEntry, language: Language, locales_dir: Path) -> str:
+def render_redirect(glossary: Glossary, entry: RegistryEntry, language: Language, locales_dir: Path,
+                    site: SiteInfo) -> str:
     """A page at an old id's URL that sends the reader (and search engines) to where the concept lives now."""
     text = LocaleText(language, locales_dir)
     target = glossary.concepts[glossary.current_id(entry.id)]
@@ -240,7 +243,8 @@ def render_redirect(glossary: Glossary, entry: RegistryEntry, language: Language
         else text.gettext("This entry was merged into another. Its content is now at:")
     )
     return _ENV.get_template("redirect.html.j2").render(
-        language=language, message=message, target_url=f"../{target.id}/", target_term=target.sections[language.code].term
+        language=language, message=message, target_url=f"../{target.id}/",
+        canonical_url=site.url(language, f"{TERMS_DIR}/{target.id}/"), target_term=target.sections[language.code].label,
     )
 
 
@@ -287,8 +291,7 @@ def render_browse_pages(glossary: Glossary, language: Language, locales_dir: Pat
     cautions = []
     for degree in EQUIVALENCES:
         rows = [
-            (concept, target, concept.sections[target.code].equivalence.note.get(code)
-             or concept.sections[target.code].equivalence.note.get(source.code, ""))
+            (concept, target, concept.sections[target.code].equivalence.note_in(code, source.code))
             for concept in by_term
             for target in glossary.languages[1:]
             if concept.sections[target.code].equivalence.degree == degree
@@ -372,11 +375,11 @@ def render_site_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo) -> 
     return pages
 
 
-def render_redirects(glossary: Glossary, locales_dir: Path) -> dict[str, dict[str, str]]:
+def render_redirects(glossary: Glossary, locales_dir: Path, site: SiteInfo) -> dict[str, dict[str, str]]:
     """Redirect pages for renamed and merged ids: language code -> {path under that language's site root: HTML}."""
     return {
         language.code: {
-            f"{TERMS_DIR}/{entry.id}/index.html": render_redirect(glossary, entry, language, locales_dir)
+            f"{TERMS_DIR}/{entry.id}/index.html": render_redirect(glossary, entry, language, locales_dir, site)
             for entry in glossary.registry.values()
             if entry.fate in ("renamed", "merged") and glossary.current_id(entry.id)
         }

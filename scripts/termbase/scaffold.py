@@ -12,11 +12,11 @@ from ruamel.yaml.comments import CommentedMap
 
 from .editing import edit_yaml, write_atomically
 from .loader import CONCEPTS_DIR, REGISTRY_FILE
-from .model import RESERVED_IDS, Glossary, LanguageSection, fingerprint
+from .model import PLACEHOLDER_DEFINITIONS, RESERVED_IDS, Glossary, LanguageSection, fingerprint
 from .render import TEMPLATES
 from .schema import ID_PATTERN
 
-PLACEHOLDERS = {True: "定义待撰写。", False: "Definition to be written."}  # by "is the language Chinese?"
+
 _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), trim_blocks=True, lstrip_blocks=True,
                           keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
 _ENV.filters["quoted"] = lambda value: json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML string
@@ -44,7 +44,8 @@ def new_entry(glossary: Glossary, concept_id: str, terms: dict[str, str], domain
     if missing:
         raise ScaffoldError(f"give the preferred term in every language (missing: {', '.join(missing)})")
 
-    placeholder = {lang.code: PLACEHOLDERS[lang.is_chinese] for lang in glossary.languages}
+    placeholder = {lang.code: PLACEHOLDER_DEFINITIONS["chinese" if lang.is_chinese else "other"]
+                   for lang in glossary.languages}
     source = glossary.source_language.code
     text = _ENV.get_template("new_entry.yaml.j2").render(
         id=concept_id,

@@ -73,7 +73,7 @@ def site_content(project_root: Path, site: SiteInfo) -> SiteContent:
             if not any(p.is_error for p in problems):
                 if site.default_code in codes:
                     pages = render_site_pages(glossary, locales_dir, site)
-                    redirects = render_redirects(glossary, locales_dir)
+                    redirects = render_redirects(glossary, locales_dir, site)
                     downloads = {f"{DOWNLOADS_DIR}/{f.file_name}": f.render(glossary, site) for f in FORMATS.values()}
                     for language in glossary.languages:
                         path = page_path(DOWNLOADS_DIR, language, site, folder="")

@@ -35,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     Rule("homonym", languages.homonyms),
     Rule("repeated-term", languages.repeated_term),
     Rule("stale-translation", languages.stale_translation),
+    Rule("placeholder", languages.placeholder),
     Rule("catalog", languages.catalogs),
     Rule("registry", registry.registry),
     Rule("markup", text.markup),

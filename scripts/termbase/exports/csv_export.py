@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import io
 
+from ..collation import pinyin
 from ..model import Glossary
 from ..render import SiteInfo
 from .common import release_date, urls
 
 COLUMNS = (
     "id", "language", "term", "synonyms", "deprecated_terms", "definition", "definition_source", "equivalence",
-    "equivalence_note", "domain", "status", "version", "updated", "url", "glossary_version", "glossary_date",
+    "equivalence_note", "usage_note", "disambiguated", "pinyin", "domain", "status", "version", "updated", "url",
+    "glossary_version", "glossary_date",
 )
 LIST_SEPARATOR = " | "  # within a cell: terms themselves may contain commas and semicolons
 
@@ -36,8 +38,10 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
                 "definition": section.definition,
                 "definition_source": (f"{cited.id} {cited.at}".strip() if cited else "own"),
                 "equivalence": equivalence.degree if equivalence else "",
-                "equivalence_note": (equivalence.note.get(language.code) or equivalence.note.get(source, ""))
-                if equivalence else "",
+                "equivalence_note": equivalence.note_in(language.code, source) if equivalence else "",
+                "usage_note": section.note,
+                "disambiguated": section.disambiguated,
+                "pinyin": section.pinyin or (pinyin(section.term) if language.is_chinese else ""),
                 "domain": concept.domain,
                 "status": concept.status,
                 "version": concept.version,

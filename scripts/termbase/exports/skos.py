@@ -18,6 +18,7 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
     graph.bind("skos", SKOS)
     graph.bind("dct", DCTERMS)
     graph.bind("owl", OWL)
+    graph.bind("glossary", GLOSSARY)
     source = glossary.source_language
     scheme = URIRef(site.url(source, "terms/"))
     graph.add((scheme, RDF.type, SKOS.ConceptScheme))
@@ -52,14 +53,19 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
             if section.note:
                 graph.add((node, SKOS.scopeNote, Literal(section.note, lang=tag)))
             if section.equivalence:
+                degree = section.equivalence.degree
+                graph.add((node, GLOSSARY.equivalence, Literal(f"{tag}: {degree}")))
                 for note_language, note in section.equivalence.note.items():
-                    text = f"Equivalence of the {tag} term: {section.equivalence.degree}. {note}"
-                    graph.add((node, SKOS.note, Literal(text, lang=glossary.language(note_language).tag)))
-                if not section.equivalence.note:
-                    graph.add((node, SKOS.note, Literal(f"Equivalence of the {tag} term: {section.equivalence.degree}.")))
+                    note_tag = glossary.language(note_language).tag
+                    # the English note names the degree in words; other languages' notes stand as written
+                    text = f"Equivalence of the {tag} term: {degree}. {note}" if note_language == source.code else note
+                    graph.add((node, SKOS.note, Literal(text, lang=note_tag)))
         for conception in concept.conceptions:
             for code, text in conception.text.items():
                 graph.add((node, SKOS.note, Literal(f"[{conception.jurisdiction}] {text}", lang=glossary.language(code).tag)))
+        if not any(t in glossary.concepts for t in concept.related("broader")):
+            graph.add((node, SKOS.topConceptOf, scheme))
+            graph.add((scheme, SKOS.hasTopConcept, node))
         for kind, predicate in (("broader", SKOS.broader), ("narrower", SKOS.narrower), ("related", SKOS.related)):
             for target in concept.related(kind):
                 if target in glossary.concepts:
@@ -69,4 +75,5 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
                 graph.add((node, GLOSSARY.notToBeConfusedWith, uri(target)))
     graph.add((GLOSSARY.notToBeConfusedWith, RDFS.subPropertyOf, RDFS.seeAlso))
     graph.add((GLOSSARY.notToBeConfusedWith, RDFS.label, Literal("not to be confused with", lang="en")))
+    graph.add((GLOSSARY.equivalence, RDFS.label, Literal("degree of equivalence of a language's preferred term", lang="en")))
     return graph.serialize(format="turtle")

@@ -76,6 +76,9 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
                 _el(group, "admin", f"{reference.title} {cited.at}".strip(), type="source")
             else:
                 _el(group, "admin", glossary.title[language.code], type="source")
+            if section.equivalence and section.equivalence.note.get(language.code):
+                # the note in this language's own words (the concept-level note above is in the source language)
+                _el(lang_sec, "note", section.equivalence.note[language.code])
             _term_sec(lang_sec, section.term, "preferred", section.note)
             for synonym in section.synonyms:
                 _term_sec(lang_sec, synonym, "admitted")

@@ -8,7 +8,7 @@ from typing import Iterator
 from babel.messages.pofile import PoFileError, read_po
 
 from ..i18n import catalog_path
-from ..model import fingerprint
+from ..model import PLACEHOLDER_DEFINITIONS, fingerprint
 from ..problems import ERROR, WARNING, Problem, relative
 from . import Context
 
@@ -132,3 +132,13 @@ def repeated_term(ctx: Context) -> Iterator[Problem]:
                                       f"'{term}' is already listed as the {seen[key]}",
                                       "a term is preferred, admitted or deprecated, not two of these at once")
                 seen.setdefault(key, path[0])
+
+
+def placeholder(ctx: Context) -> Iterator[Problem]:
+    """(warning) No definition is still the placeholder that `new` wrote: an unfinished entry does not pass CI."""
+    placeholders = set(PLACEHOLDER_DEFINITIONS.values())
+    for concept in ctx.glossary.concepts.values():
+        for code, section in concept.sections.items():
+            if section.definition in placeholders:
+                yield ctx.problem(concept, (code, "definition"), "placeholder", "the definition is still the placeholder",
+                                  "write the definition (and its source) before the entry is merged", WARNING)
