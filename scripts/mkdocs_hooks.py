@@ -48,11 +48,13 @@ def _build_date() -> datetime.date:
     return datetime.date.today()
 
 
-def _content(config) -> SiteContent:
-    project_root = Path(config.config_file_path).resolve().parent
+def _site(config) -> SiteInfo:
     _, default = _i18n_languages(config)
-    repo_url = (config.repo_url or "").rstrip("/")
-    return site_content(project_root, SiteInfo(config.site_url or "", default, _build_date(), repo_url))
+    return SiteInfo(config.site_url or "", default, _build_date(), (config.repo_url or "").rstrip("/"))
+
+
+def _content(config) -> SiteContent:
+    return site_content(Path(config.config_file_path).resolve().parent, _site(config))
 
 
 @event_priority(100)  # before i18n's on_config, so a broken glossary stops the build before any output
@@ -112,18 +114,18 @@ def on_post_build(config):
     if i18n.building:
         return  # a nested build of one language: the top-level build finishes the site once all are built
     site = Path(config.site_dir)
-    default = next(lang.locale for lang in i18n.config.languages if lang.default)
+    info = _site(config)
     for language, pages in _content(config).redirects.items():
-        root = site if language == default else site / language
+        root = site / info.prefix(language)
         for path, page in pages.items():
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
-    others = [lang.locale for lang in i18n.config.languages if not lang.default]
-    _split_search_index(site, others)
+    codes, _ = _i18n_languages(config)
+    _split_search_index(site, [info.prefix(code) for code in codes])
 
 
-def _split_search_index(site: Path, languages: list[str]) -> None:
+def _split_search_index(site: Path, prefixes: list[str]) -> None:
     """One search index per language, under the language's root, so that a reader searches the pages of their
     own language (mkdocs-static-i18n merges them into one: #271); theme/main.html points each page's search
     there. Written as plain UTF-8 rather than \\u-escaped: well under half the download for Chinese."""
@@ -133,12 +135,10 @@ def _split_search_index(site: Path, languages: list[str]) -> None:
     index = json.loads(path.read_text(encoding="utf-8"))
     scoped: dict[str, list] = {"": []}
     for doc in index["docs"]:
-        language = next((code for code in languages if doc["location"].startswith(f"{code}/")), "")
-        if language:
-            doc = {**doc, "location": doc["location"][len(language) + 1:]}
-        scoped.setdefault(language, []).append(doc)
-    for language, docs in scoped.items():
-        target = site / language / "search" / "search_index.json"
+        prefix = next((p for p in prefixes if p and doc["location"].startswith(p)), "")
+        scoped.setdefault(prefix, []).append({**doc, "location": doc["location"][len(prefix):]})
+    for prefix, docs in scoped.items():
+        target = site / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
                           encoding="utf-8")

@@ -68,10 +68,13 @@ class SiteInfo:
     build_date: datetime.date  # "cited on" date of ready-made citations
     repo_url: str = ""  # the source repository (GitHub), for "edit" and "report a problem" links; none if empty
 
+    def prefix(self, code: str) -> str:
+        """The folder of a language's pages under the site root: none for the default language, "zh/" for zh."""
+        return "" if code == self.default_code else f"{code}/"
+
     def url(self, language: Language, path: str = "") -> str:
         """Absolute URL of `path` (e.g. "terms/safety/") in `language`."""
-        prefix = "" if language.code == self.default_code else f"{language.code}/"
-        return f"{self.base_url.rstrip('/')}/{prefix}{path}"
+        return f"{self.base_url.rstrip('/')}/{self.prefix(language.code)}{path}"
 
 
 def page_path(name: str, language: Language, site: SiteInfo, folder: str = TERMS_DIR) -> str:
