@@ -22,7 +22,7 @@ from . import citation, labels
 from .collation import index_letter, pinyin, sort_key
 from .i18n import N_, LocaleText
 from .l10n import OUTDATED, UP_TO_DATE, translation_state
-from .model import EQUIVALENCES, STATUSES, Change, Citation, Concept, Glossary, Language, RegistryEntry
+from .model import EQUIVALENCES, STATUSES, Change, Citation, Concept, Glossary, Language, RegistryEntry, Source
 
 TEMPLATES = Path(__file__).parent / "templates"
 TERMS_DIR = "terms"
@@ -88,7 +88,7 @@ class SourceRef:
     """A source as listed at the foot of a page, with its number."""
 
     number: int
-    source: object  # model.Source
+    source: Source
 
 
 class _SourceList:
