@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import gc
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,12 +42,14 @@ from .model import (
 )
 from .problems import ERROR, Problem, relative
 from .schemacheck import SchemaChecker, field_name
-from .yamlsource import MAX_FILE_BYTES, Document, SourceError, read_yaml
+from .yamlsource import MAX_FILE_BYTES, Document, SourceError, file_type_problem, read_yaml
 
 CONCEPTS_DIR = "concepts"
 REGISTRY_FILE = "registry.yaml"
-# The glossary-wide files grow with the glossary (the registry has a line per id ever published).
-MAX_SETTINGS_BYTES = 32 * 1024 * 1024
+# The glossary-wide files grow with the glossary (the registry has a line per id ever published): 4 MiB holds
+# about 50,000 registry lines or 10,000 references, several times what the bounds below allow.
+MAX_SETTINGS_BYTES = 4 * 1024 * 1024
+MAX_CONCEPT_FILES = 20_000  # the benchmark's 10,000 entries build in minutes; twice that is the ceiling
 
 
 @dataclass
@@ -71,7 +74,7 @@ class _Reader:
 
     def read(self, path: Path, checker: SchemaChecker | None = None, max_bytes: int = MAX_FILE_BYTES) -> Document | None:
         # Paths are made relative (which resolves links, a slow system call) only for files with problems.
-        if not path.is_file():
+        if file_type_problem(path) == "missing":
             self.problems.append(
                 Problem(self.rel(path), 0, 0, ERROR, "file-missing", "", "the file is missing", "restore it from git")
             )
@@ -79,7 +82,8 @@ class _Reader:
         try:
             doc = read_yaml(path, max_bytes)
         except SourceError as err:
-            self.problems.append(Problem(self.rel(path), err.line, err.column, ERROR, err.rule, "", err.message, err.hint))
+            self.problems.append(Problem(self.rel(path), err.line, err.column, ERROR, err.rule, field_name(err.field),
+                                         err.message, err.hint))
             return None
         if checker is not None and not self.check(doc, path, checker):
             return None
@@ -167,10 +171,17 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
     documents: dict[str, Document] = {}
     concept_dir = glossary_dir / CONCEPTS_DIR
     files_read = 0
-    for path in sorted(concept_dir.glob("*")):
+    for path in _entry_files(concept_dir, reader):
         if path.name.startswith("."):
             continue  # editors' and our own temporary files (.x.yaml.tmp), .gitkeep
-        if path.suffix != ".yaml" or not path.is_file():
+        kind = file_type_problem(path)
+        if kind:
+            reader.problems.append(Problem(reader.rel(path), 0, 0, ERROR, "file-type", "",
+                                           f"not an entry: this is {kind}, not a file",
+                                           "entries are ordinary files named <id>.yaml: replace it with the file "
+                                           "itself, or remove it"))
+            continue
+        if path.suffix != ".yaml":
             hint = (f"rename it to {path.stem}.yaml" if path.suffix.lower() in (".yml", ".yaml")
                     else "only entries (<id>.yaml) belong here: move it elsewhere")
             reader.problems.append(Problem(reader.rel(path), 0, 0, ERROR, "file-name", "",
@@ -209,6 +220,22 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
     documents[REGISTRY_FILE] = registry_doc
     documents["bibliography.yaml"] = bibliography_doc
     return LoadResult(glossary, reader.problems, documents, files_read)
+
+
+def _entry_files(concept_dir: Path, reader: _Reader) -> list[Path]:
+    """The names in glossary/concepts/, which must be a folder of its own (not a link to one elsewhere)."""
+    kind = file_type_problem(concept_dir)
+    if kind and kind != "a folder":
+        what = "is missing" if kind == "missing" else f"is {kind}, not a folder"
+        reader.problems.append(Problem(reader.rel(concept_dir), 0, 0, ERROR, "file-type", "",
+                                       f"the folder of entries {what}", "restore glossary/concepts/ from git"))
+        return []
+    if len(names := os.listdir(concept_dir)) > MAX_CONCEPT_FILES:
+        reader.problems.append(Problem(reader.rel(concept_dir), 0, 0, ERROR, "bounds", "",
+                                       f"{len(names):,} files, over the limit of {MAX_CONCEPT_FILES:,}",
+                                       "the glossary is not built for more entries than that"))
+        return []
+    return [concept_dir / name for name in sorted(names)]
 
 
 def _source(data: dict[str, Any]) -> Source:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -53,11 +54,16 @@ class Problem:
 
 
 def relative(path: Path, root: Path) -> str:
-    """The path as shown to a contributor: relative to the project root where possible."""
+    """The path as shown to a contributor: relative to the project root. Links are not followed (a glossary file
+    that is a link is reported as one, and where it points, possibly outside the repository, is never shown)."""
+    path, root = Path(os.path.abspath(path)), Path(os.path.abspath(root))
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        try:  # the root was given through a link, or the other way round
+            return path.parent.resolve().joinpath(path.name).relative_to(root.resolve()).as_posix()
+        except (ValueError, OSError, RuntimeError):
+            return path.name
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
