@@ -140,6 +140,8 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
                     "languages", "a language is declared twice", "declare each language once")
         )
         return LoadResult(None, reader.problems)
+    if not _settings_cover_languages(settings, glossary_dir / "glossary.yaml", languages, reader):
+        return LoadResult(None, reader.problems)
 
     domains_doc = reader.read(glossary_dir / "domains.yaml", SchemaChecker(schemas.domains_schema(codes)))
     jurisdictions_doc = reader.read(glossary_dir / "jurisdictions.yaml", SchemaChecker(schemas.jurisdictions_schema(codes)))
@@ -220,6 +222,37 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
     documents[REGISTRY_FILE] = registry_doc
     documents["bibliography.yaml"] = bibliography_doc
     return LoadResult(glossary, reader.problems, documents, files_read)
+
+
+def _settings_cover_languages(settings: Document, path: Path, languages: tuple[Language, ...], reader: _Reader) -> bool:
+    """What the schema of glossary.yaml cannot say, since it depends on the languages the same file declares:
+    title and authors are given in every language and no other, each tag names its own language, no two tags
+    are the same."""
+    found = []
+    codes = [lang.code for lang in languages]
+    for key in ("title", "authors"):
+        given = settings.data[key]
+        for code in codes:
+            if code not in given:
+                found.append(((key,), f"{key}.{code}", "required field is missing", f"add `{code}:` under `{key}:`"))
+        for code in given:
+            if code not in codes:
+                found.append(((key, code), f"{key}.{code}", "unknown field",
+                              f"`{code}` is not a declared language (allowed here: {', '.join(codes)})"))
+    tags: dict[str, int] = {}
+    for index, language in enumerate(languages):
+        where = ("languages", index, "tag")
+        if language.tag.split("-")[0].lower() != language.code:
+            found.append((where, f"languages[{index}].tag", f"the tag '{language.tag}' is not a tag of '{language.code}'",
+                          f"begin it with the language code, as in '{language.code}' or '{language.code}-Hans'"))
+        if language.tag.lower() in tags:
+            found.append((where, f"languages[{index}].tag", f"the tag '{language.tag}' is declared twice",
+                          "give each language a tag of its own"))
+        tags[language.tag.lower()] = index
+    rel = reader.rel(path)
+    reader.problems.extend(Problem(rel, *settings.where(where), ERROR, "schema", name, message, hint)
+                           for where, name, message, hint in found)
+    return not found
 
 
 def _entry_files(concept_dir: Path, reader: _Reader) -> list[Path]:

@@ -1,8 +1,11 @@
 """The model rendered as site pages (Markdown with HTML blocks), one language at a time.
 
 Plain functions of the model: no MkDocs here, so pages can be tested alone and the generator could serve
-another site engine. Contributor text is untrusted: it only ever reaches a page escaped, either as HTML
-text (autoescaped by Jinja) or as Markdown text (`md` filter, which also neutralises Markdown syntax).
+another site engine. Contributor text is untrusted, and the escaping here is the guarantee (the validator is
+only the early warning): every value reaches a page escaped for where it lands, as HTML text or attribute
+(autoescaped by Jinja), as Markdown text (`md`: HTML-escaped, Markdown punctuation and line breaks
+neutralised), in the front matter (`front_matter`: written by the YAML library and read back), as JSON inside
+<script> (`script_json`), or as a link (`http_url`: only http(s) addresses become an href).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import yaml
 from pymdownx.slugs import slugify as _slugify
 from markupsafe import Markup, escape
 
@@ -28,11 +32,60 @@ TEMPLATES = Path(__file__).parent / "templates"
 TERMS_DIR = "terms"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+# Any line break would end a table row, a list item or a heading, and start a block of its own.
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
 def md(text: str) -> Markup:
-    """Text made safe for a Markdown context: HTML-escaped, and Markdown punctuation backslash-escaped."""
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text))))
+    """Text made safe for a Markdown context: HTML-escaped, line breaks folded into spaces, and Markdown
+    punctuation backslash-escaped (so no emphasis, link, heading, table cell or attr_list `{...}` can form)."""
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(_LINE_BREAKS.sub(" ", str(text))))))
+
+
+def http_url(url: str) -> str:
+    """The address if it is an absolute http(s) URL without spaces or controls, else "" (then no link is made)."""
+    if re.search(r"[\x00-\x20\x7f-\x9f\\\"'<>`]", url):
+        return ""
+    try:
+        parsed = urllib.parse.urlsplit(url)
+    except ValueError:  # e.g. an unclosed [IPv6] host
+        return ""
+    return url if parsed.scheme in ("http", "https") and parsed.netloc else ""
+
+
+def script_json(value) -> str:
+    """JSON that may stand inside <script>: no "<", ">" or "&" (which could end the element or open a comment),
+    nor U+2028/U+2029."""
+    text = json.dumps(value, ensure_ascii=False)
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
+class FrontMatterError(ValueError):
+    """A page's front matter would not read back as written (a bug here, never an input to pass over)."""
+
+
+def front_matter(title: str, **fields) -> Markup:
+    """The page's YAML front matter, written by the YAML library (never pieced together from strings) and read
+    back before use: a block MkDocs could not parse would be shown, and rendered, as Markdown.
+
+    The title is HTML (MkDocs' own convention for page titles: Material prints it unescaped in the header), so it
+    is escaped here; other values are text. Values are single lines."""
+    def one_line(value):
+        if isinstance(value, str):
+            return _LINE_BREAKS.sub(" ", value)
+        if isinstance(value, list):
+            return [one_line(item) for item in value]
+        if isinstance(value, dict):
+            return {key: one_line(item) for key, item in value.items()}
+        return value
+
+    data = one_line({"title": str(escape(title)), **fields})
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=2**31)
+    if yaml.safe_load(text) != data or re.search(r"^(?:---|\.\.\.)", text, re.M):
+        raise FrontMatterError(f"front matter does not read back as written: {data!r}")
+    return Markup(f"---\n{text}---\n")
 
 
 def _environment() -> jinja2.Environment:
@@ -46,7 +99,8 @@ def _environment() -> jinja2.Environment:
         extensions=["jinja2.ext.i18n"],
     )
     env.filters["md"] = md
-    env.filters["json"] = lambda value: Markup(json.dumps(value, ensure_ascii=False))
+    env.filters["http_url"] = http_url
+    env.globals["front_matter"] = front_matter
     return env
 
 
@@ -142,8 +196,7 @@ def _jsonld(glossary: Glossary, concept: Concept, site: SiteInfo) -> str:
             "name": [{"@language": lang.tag, "@value": glossary.title[lang.code]} for lang in glossary.languages],
         },
     }
-    # inside <script>, "</" would end the element early: JSON allows escaping the slash
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return script_json(data)
 
 
 def _citations(glossary: Glossary, concept: Concept, language: Language, site: SiteInfo) -> list[tuple[str, str]]:
