@@ -221,6 +221,9 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
     )
     documents[REGISTRY_FILE] = registry_doc
     documents["bibliography.yaml"] = bibliography_doc
+    documents["domains.yaml"] = domains_doc
+    documents["jurisdictions.yaml"] = jurisdictions_doc
+    documents["glossary.yaml"] = settings
     return LoadResult(glossary, reader.problems, documents, files_read)
 
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterator
 
+from .. import fields
 from ..collation import pinyin as pinyin_of
 from ..collation import pinyin_matches
-from ..model import Concept
 from ..problems import Problem
+from ..yamlsource import Document
 from . import Context
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -22,7 +25,9 @@ _MARKUP = {
     "url": (r"(?i:\b(?:javascript|vbscript|data)\s*:)", "script and data URLs are not allowed", "remove the link"),
     "link": (r"!?\[[^\]]*\]\(", "Markdown links and images are not allowed in entry text",
              "cite documents through `sources` and link concepts through `relations`"),
-    "entity": (r"&#?[A-Za-z0-9]+;", "HTML entities are not allowed", "write the character itself"),
+    # numeric references need no ';' in HTML, nor do a few named ones (&lt &amp ...)
+    "entity": (r"&#[0-9]+|&#[xX][0-9A-Fa-f]+|&[A-Za-z][A-Za-z0-9]*;|&(?:lt|gt|amp|quot|apos|nbsp)(?![A-Za-z0-9])",
+               "HTML entities are not allowed", "write the character itself"),
 }
 # One pass over each text finds any of them (this runs on every text of every entry); texts without any of the
 # characters that markup needs are passed over with a much cheaper scan.
@@ -32,98 +37,136 @@ _MARKUP_CHARACTERS = re.compile(r"[<&\[:]")
 _HALF_WIDTH = re.compile(f"(?:[{HAN}][,;:!?()]|[,;:!?(][{HAN}]|[{HAN}]\\.(?![0-9A-Za-z]))")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）", ".": "。"}
 _SPACE_BETWEEN_HAN = re.compile(f"[{HAN}] +[{HAN}]")
+# Spaces other than U+0020 (no-break, thin, ideographic, ...): they look alike and defeat comparisons.
+_UNUSUAL_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_VISIBLE = re.compile(r"[^\W_]")
+_WORD = re.compile(r"[^\W\d_]+")
+# Scripts with letters that look like Latin ones (homoglyphs), and a pattern for their letters.
+_LOOK_ALIKE_SCRIPTS = {"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"}
+_CONFUSABLE = re.compile("[\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u13a0-\u13ff\u2c80-\u2cff]")
 
 
-def texts(concept: Concept) -> Iterator[tuple[tuple, str | None, str, str]]:
-    """Every text of an entry: (field path, language or None, kind, text). Kind is term, definition or prose."""
-    for code, section in concept.sections.items():
-        yield (code, "term"), code, "term", section.term
-        for i, synonym in enumerate(section.synonyms):
-            yield (code, "synonyms", i), code, "term", synonym
-        for i, deprecated in enumerate(section.deprecated):
-            yield (code, "deprecated", i, "term"), code, "term", deprecated.term
-            yield (code, "deprecated", i, "reason"), code, "prose", deprecated.reason
-        yield (code, "definition"), code, "definition", section.definition
-        if section.note:
-            yield (code, "note"), code, "prose", section.note
-        if section.disambiguated:
-            yield (code, "disambiguated"), code, "term", section.disambiguated
-        if section.definition_source and section.definition_source.at:
-            yield (code, "definition_source", "at"), None, "prose", section.definition_source.at
-        if section.equivalence:
-            for note_language, note in section.equivalence.note.items():
-                yield (code, "equivalence", "note", note_language), note_language, "prose", note
-    for i, conception in enumerate(concept.conceptions):
-        for code, text in conception.text.items():
-            yield ("conceptions", i, code), code, "prose", text
-        for j, cited in enumerate(conception.sources):
-            if cited.at:
-                yield ("conceptions", i, "sources", j, "at"), None, "prose", cited.at
-    for i, cited in enumerate(concept.sources):
-        if cited.at:
-            yield ("sources", i, "at"), None, "prose", cited.at
+@dataclass(frozen=True)
+class _Found:
+    """A text of the table (fields.py) in one file."""
+
+    file: Path
+    doc: Document
+    text: fields.Text
+
+
+_SETTINGS_FILES = (fields.REGISTRY, fields.BIBLIOGRAPHY, fields.DOMAINS, fields.JURISDICTIONS, fields.SETTINGS)
+_last: tuple[Context, list[_Found]] | None = None  # the texts of the glossary being checked, found once
+
+
+def texts(ctx: Context) -> list[_Found]:
+    """Every text of every file of the glossary: its entries and its glossary-wide files."""
+    global _last
+    if _last is None or _last[0] is not ctx:
+        codes = ctx.glossary.language_codes
+        found = [_Found(concept.path, doc, text)
+                 for concept in ctx.glossary.concepts.values() if (doc := ctx.documents.get(concept.id))
+                 for text in fields.texts(fields.ENTRY, doc.data, codes)]
+        for name in _SETTINGS_FILES:
+            if doc := ctx.documents.get(name):
+                found.extend(_Found(ctx.glossary.directory / name, doc, text) for text in fields.texts(name, doc.data, codes))
+        _last = (ctx, found)
+    return _last[1]
+
+
+def _problem(ctx: Context, found: _Found, rule: str, message: str, hint: str) -> Problem:
+    return ctx.file_problem(found.file, found.doc, found.text.path, rule, message, hint)
 
 
 def markup(ctx: Context) -> Iterator[Problem]:
-    """Entry text is plain: no HTML tags or entities, no script or data URLs, no Markdown links."""
-    for concept in ctx.glossary.concepts.values():
-        for path, _, _, text in texts(concept):
-            if not _MARKUP_CHARACTERS.search(text):
-                continue
-            reported = set()  # one problem per kind of markup and text: the first occurrence
-            for found in _MARKUP_ANY.finditer(text):
-                if found.lastgroup not in reported:
-                    reported.add(found.lastgroup)
-                    _, message, hint = _MARKUP[found.lastgroup]
-                    yield ctx.problem(concept, path, "markup", f"{message}: '{found.group()}'", hint)
+    """Text is plain: no HTML tags or entities, no script or data URLs, no Markdown links (in every file)."""
+    for found in texts(ctx):
+        value = found.text.value
+        if not _MARKUP_CHARACTERS.search(value):
+            continue
+        reported = set()  # one problem per kind of markup and text: the first occurrence
+        for match in _MARKUP_ANY.finditer(value):
+            if match.lastgroup not in reported:
+                reported.add(match.lastgroup)
+                _, message, hint = _MARKUP[match.lastgroup]
+                yield _problem(ctx, found, "markup", f"{message}: '{match.group()}'", hint)
 
 
 def whitespace_and_normalisation(ctx: Context) -> Iterator[Problem]:
-    """Text is Unicode NFC, with no leading, trailing or doubled spaces."""
-    for concept in ctx.glossary.concepts.values():
-        for path, _, _, text in texts(concept):
-            if unicodedata.normalize("NFC", text) != text:
-                yield ctx.problem(concept, path, "text-form", "the text is not in Unicode NFC form",
-                                  "retype the accented or composed characters, or normalise the file to NFC")
-            if text != text.strip():
-                yield ctx.problem(concept, path, "text-form", "the text starts or ends with white space", "remove it")
-            elif "  " in text or "\n" in text.strip():
-                yield ctx.problem(concept, path, "text-form", "the text has doubled spaces or a line break",
-                                  "use single spaces; write a paragraph as folded text (>-)")
+    """Text is Unicode NFC, on one line, with single ordinary spaces and no leading or trailing ones; a term has
+    at least one letter or digit."""
+    for found in texts(ctx):
+        value = found.text.value
+        if unicodedata.normalize("NFC", value) != value:
+            yield _problem(ctx, found, "text-form", "the text is not in Unicode NFC form",
+                           "retype the accented or composed characters, or normalise the file to NFC")
+        if value != value.strip():
+            yield _problem(ctx, found, "text-form", "the text starts or ends with white space", "remove it")
+        elif "  " in value or "\n" in value or "\t" in value:
+            yield _problem(ctx, found, "text-form", "the text has doubled spaces, a tab or a line break",
+                           "use single spaces; write a paragraph as folded text (>-)")
+        if unusual := _UNUSUAL_SPACE.search(value):
+            yield _problem(ctx, found, "text-form",
+                           f"U+{ord(unusual.group()):04X} {unicodedata.name(unusual.group(), '')} is not an ordinary space",
+                           "type an ordinary space (or none, between Chinese characters)")
+        if found.text.kind == fields.TERM and not _VISIBLE.search(value):
+            yield _problem(ctx, found, "text-form", "the term has no letter or digit", "write the term itself")
 
 
 def script(ctx: Context) -> Iterator[Problem]:
-    """Chinese terms and definitions are written in Han characters; English ones contain none."""
+    """Chinese terms and definitions are written in Han characters; English ones contain none; no word of a term
+    mixes scripts (a Cyrillic 'а' among Latin letters looks the same and defeats every comparison)."""
     han_languages = {lang.code for lang in ctx.glossary.languages if lang.uses_han}
-    for concept in ctx.glossary.concepts.values():
-        for path, code, kind, text in texts(concept):
-            if kind == "prose" or code is None:
-                continue  # notes may quote terms of the other language
-            has_han = bool(_HAN.search(text))
-            if code in han_languages and not has_han:
-                yield ctx.problem(concept, path, "script", "Chinese text without any Chinese character",
-                                  "write the Chinese term or definition here")
-            elif code not in han_languages and has_han:
-                yield ctx.problem(concept, path, "script", f"Chinese characters in the '{code}' text",
-                                  f"move them to the zh section, or to a note if the {code} text must quote them")
+    latin_languages = {lang.code for lang in ctx.glossary.languages if lang.script == "Latn"}
+    for found in texts(ctx):
+        code, kind, value = found.text.language, found.text.kind, found.text.value
+        if kind not in (fields.TERM, fields.DEFINITION) or code is None:
+            continue  # notes may quote terms of the other language
+        has_han = bool(_HAN.search(value))
+        if code in han_languages and not has_han:
+            yield _problem(ctx, found, "script", "Chinese text without any Chinese character",
+                           "write the Chinese term or definition here")
+        elif code not in han_languages and has_han:
+            yield _problem(ctx, found, "script", f"Chinese characters in the '{code}' text",
+                           f"move them to the zh section, or to a note if the {code} text must quote them")
+        if kind == fields.TERM:
+            if mixed := _mixed_script_word(value):
+                yield _problem(ctx, found, "script", f"the word '{mixed}' mixes letters of different scripts",
+                               "retype it in one script (a Cyrillic or Greek letter can look like a Latin one)")
+            elif code in latin_languages and (foreign := _CONFUSABLE.search(value)):
+                yield _problem(ctx, found, "script",
+                               f"'{foreign.group()}' is a {_script_of(foreign.group()).title()} letter in a Latin-script term",
+                               "retype it in Latin letters")
 
 
 def chinese_typography(ctx: Context) -> Iterator[Problem]:
     """Chinese text uses full-width punctuation and no space between Chinese characters."""
     chinese = {lang.code for lang in ctx.glossary.languages if lang.is_chinese}
-    for concept in ctx.glossary.concepts.values():
-        for path, code, _, text in texts(concept):
-            if code not in chinese:
-                continue
-            half = _HALF_WIDTH.search(text)
-            if half:
-                mark = next(ch for ch in half.group() if ch in _FULL_WIDTH)
-                yield ctx.problem(concept, path, "typography", f"half-width '{mark}' in Chinese text: '{half.group()}'",
-                                  f"use the full-width '{_FULL_WIDTH[mark]}'")
-            gap = _SPACE_BETWEEN_HAN.search(text)
-            if gap:
-                yield ctx.problem(concept, path, "typography", f"space between Chinese characters: '{gap.group()}'",
-                                  "remove it; if the paragraph is wrapped in the YAML, keep it on one line instead")
+    for found in texts(ctx):
+        if found.text.language not in chinese:
+            continue
+        value = found.text.value
+        half = _HALF_WIDTH.search(value)
+        if half:
+            mark = next(ch for ch in half.group() if ch in _FULL_WIDTH)
+            yield _problem(ctx, found, "typography", f"half-width '{mark}' in Chinese text: '{half.group()}'",
+                           f"use the full-width '{_FULL_WIDTH[mark]}'")
+        gap = _SPACE_BETWEEN_HAN.search(value)
+        if gap:
+            yield _problem(ctx, found, "typography", f"space between Chinese characters: '{gap.group()}'",
+                           "remove it; if the paragraph is wrapped in the YAML, keep it on one line instead")
+
+
+def _script_of(letter: str) -> str:
+    return unicodedata.name(letter, "").split(" ")[0]
+
+
+def _mixed_script_word(text: str) -> str:
+    """The first word (run of letters) whose letters come from more than one of the look-alike scripts."""
+    for word in _WORD.findall(text):
+        if len({_script_of(ch) for ch in word if ch.isalpha()} & _LOOK_ALIKE_SCRIPTS) > 1:
+            return word
+    return ""
 
 
 def pinyin(ctx: Context) -> Iterator[Problem]:
