@@ -14,6 +14,7 @@ from .editing import write_atomically
 from .exports import FORMATS
 from .loader import load_glossary
 from .problems import to_json
+from .published import PublishedError, published_ids
 from .render import SiteInfo
 from .schema import glossary_entry_schema
 from .validate import RULES, validate
@@ -27,7 +28,14 @@ def _validate(args: argparse.Namespace) -> int:
     if not (glossary_dir / "glossary.yaml").is_file():
         print(f"error: {glossary_dir} is not a glossary folder (it has no glossary.yaml)", file=sys.stderr)
         return 2
-    result, problems = validate(glossary_dir, Path.cwd())
+    published: set[str] = set()
+    for ref in args.published_at:
+        try:
+            published |= published_ids(glossary_dir, ref)
+        except PublishedError as err:
+            print(f"error: cannot read the ids published at {ref}: {err}", file=sys.stderr)
+            return 2
+    result, problems = validate(glossary_dir, Path.cwd(), frozenset(published), " and ".join(args.published_at))
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
     if args.format == "json":
@@ -144,6 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="warnings fail too (CI uses this)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="text for people, json for tools, github for pull-request annotations")
+    check.add_argument("--published-at", action="append", default=[], metavar="COMMIT",
+                       help="a commit (base branch, last release) whose registered ids must all still be registered; "
+                            "may be repeated (`make validate` passes the fork point from main and the last tag)")
     check.set_defaults(run=_validate)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of an entry (for editors and other tools)")

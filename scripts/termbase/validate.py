@@ -38,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     Rule("placeholder", languages.placeholder),
     Rule("catalog", languages.catalogs),
     Rule("registry", registry.registry),
+    Rule("bounds", registry.bounds),
     Rule("markup", text.markup),
     Rule("text-form", text.whitespace_and_normalisation),
     Rule("script", text.script),
@@ -46,17 +47,20 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def run_rules(result: LoadResult) -> list[Problem]:
+def run_rules(result: LoadResult, published: frozenset[str] = frozenset(), published_at: str = "") -> list[Problem]:
     if result.glossary is None:
         return sort_problems(result.problems)
-    ctx = Context(result.glossary, result.documents, complete=result.files_read == len(result.glossary.concepts))
+    ctx = Context(result.glossary, result.documents, complete=result.files_read == len(result.glossary.concepts),
+                  published=published, published_at=published_at)
     found = list(result.problems)
     for rule in RULES:
         found.extend(rule.check(ctx))
     return sort_problems(found)
 
 
-def validate(glossary_dir: Path, project_root: Path | None = None) -> tuple[LoadResult, list[Problem]]:
-    """Load and check a glossary: the model (possibly partial) and every problem, sorted by file and line."""
+def validate(glossary_dir: Path, project_root: Path | None = None, published: frozenset[str] = frozenset(),
+             published_at: str = "") -> tuple[LoadResult, list[Problem]]:
+    """Load and check a glossary: the model (possibly partial) and every problem, sorted by file and line.
+    `published`: the ids of the registry at an earlier commit `published_at`, none of which may disappear."""
     result = load_glossary(glossary_dir, project_root)
-    return result, run_rules(result)
+    return result, run_rules(result, published, published_at)

@@ -20,6 +20,8 @@ class Context:
     glossary: Glossary
     documents: dict[str, Document]
     complete: bool = True  # every concept file loaded; rules about what is *not* cited wait until then
+    published: frozenset[str] = frozenset()  # ids in the registry at an earlier commit (published.py)
+    published_at: str = ""  # that commit, as given
 
     def problem(self, concept: Concept, path: tuple, rule: str, message: str, hint: str = "", severity: str = ERROR) -> Problem:
         """A problem in a concept's file, at the field `path` (a tuple of keys and indexes)."""
