@@ -1,4 +1,5 @@
-"""The command line: `python -m termbase <command>`. Exit status 0 = clean, 1 = problems, 2 = usage error."""
+"""The command line: `python -m termbase <command>`. Exit status 0 = clean, 1 = problems, 2 = usage error,
+3 = a bug (reported in one line, never as a traceback)."""
 
 from __future__ import annotations
 
@@ -197,4 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except OSError as err:  # the file system refused (a name too long, a full disk, no permission)
+        print(f"error: {err.strerror or err}{f': {Path(err.filename).name}' if err.filename else ''}", file=sys.stderr)
+        return 1
+    except Exception as err:  # noqa: BLE001 - whatever the input, a message and an exit status, never a traceback
+        print(f"internal error: {type(err).__name__}: {err} (this is a bug in scripts/termbase: please report it "
+              "with the command and the change that caused it)", file=sys.stderr)
+        return 3
