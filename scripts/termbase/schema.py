@@ -37,7 +37,7 @@ ID = {
                  "characters",
 }
 VERSION = {"type": "integer", "minimum": 1, "maximum": MAX_VERSION,
-           "x-message": "must be a whole number such as 3, written without leading zeros"}
+           "x-hint": "write a whole number such as 3, without leading zeros, quotes or a decimal point"}
 TEXT = {"type": "string", "minLength": 1, "x-message": "must be non-empty text"}
 TEXT_LIST = {"type": "array", "items": TEXT, "uniqueItems": True}
 DATE = {"type": "string", "pattern": DATE_PATTERN, "x-message": "must be a date written YYYY-MM-DD"}

@@ -41,9 +41,10 @@ _SPACE_BETWEEN_HAN = re.compile(f"[{HAN}] +[{HAN}]")
 _UNUSUAL_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _VISIBLE = re.compile(r"[^\W_]")
 _WORD = re.compile(r"[^\W\d_]+")
-# Scripts with letters that look like Latin ones (homoglyphs), and a pattern for their letters.
+# Scripts with letters that look like Latin ones (homoglyphs). In a Latin-script term a whole Cyrillic, Armenian
+# or Cherokee word is flagged too; Greek letters are not, as they stand alone as symbols (ε-differential privacy).
 _LOOK_ALIKE_SCRIPTS = {"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"}
-_CONFUSABLE = re.compile("[\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u13a0-\u13ff\u2c80-\u2cff]")
+_CONFUSABLE = re.compile("[\u0400-\u052f\u0531-\u058f\u13a0-\u13ff\u2c80-\u2cff]")
 
 
 @dataclass(frozen=True)
