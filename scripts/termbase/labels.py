@@ -3,7 +3,6 @@ gettext; `N_` only marks them for extraction into the catalogs.
 """
 
 
-
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it here (it is translated where it is shown)."""
     return message
@@ -43,4 +42,12 @@ FATE_CHANGE = {
     "renamed": N_("Renamed to %(target)s."),
     "merged": N_("Merged into %(target)s."),
     "withdrawn": N_("Withdrawn."),
+}
+
+# The label before a definition's sources, by its basis ("cited": the first release's bare citation).
+DEFINITION_BASIS = {
+    "quoted": N_("Quoted from:"),
+    "adapted": N_("Adapted from:"),
+    "written": N_("Written for this glossary from:"),
+    "cited": N_("Source:"),
 }
