@@ -16,7 +16,10 @@ import yaml
 from factory import ROOT, dump_yaml, entry, make_glossary, termbase, with_fingerprint
 from live_markup import json_ld, live_markup, to_html
 from termbase.loader import load_glossary
-from termbase.render import SiteInfo, render_browse_pages, render_changelog, render_site_pages, render_term_page
+from termbase.pages import render_site_pages, render_term_page
+from termbase.pages.browse import render_browse_pages
+from termbase.pages.changelog import render_changelog
+from termbase.publication import SiteInfo
 from termbase.validate import validate
 
 LOCALES = ROOT / "locales"
@@ -338,7 +341,7 @@ def _hostile_glossary(tmp_path, text: str):
 def test_hostile_text_renders_inert_on_every_page(tmp_path, text):
     glossary = _hostile_glossary(tmp_path, text)
     for path, page in render_site_pages(glossary, LOCALES, SITE).items():
-        html, meta = to_html(page)
+        html, meta = to_html(page.markdown)
         assert live_markup(html) == [], path
         assert isinstance(meta.get("title"), str), path  # the front matter was read as front matter
         assert "<" not in meta["title"] and "\n" not in meta["title"]
@@ -373,3 +376,124 @@ def test_only_http_addresses_become_links(tmp_path):  # D07-D10, as a guarantee 
                                                               source.id: dataclasses.replace(source, url=url)})
         html, _ = to_html(render_term_page(hostile, concept, glossary.languages[0], LOCALES, SITE))
         assert live_markup(html) == [] and f'href="{url}' not in html
+
+
+# --- one list of characters, one table of fields: both held to their references ---
+
+def test_the_forbidden_characters_include_every_format_control_and_unassigned_kind():
+    import sys
+    import unicodedata
+
+    from termbase import characters
+
+    kinds = {"Cc", "Cf", "Cs", "Co", "Zl", "Zp"}
+    missed = [f"U+{c:04X}" for c in range(sys.maxunicode + 1)
+              if unicodedata.category(chr(c)) in kinds and chr(c) not in "\t\n" and not characters.FORBIDDEN.match(chr(c))]
+    assert missed == []
+    nonchars = [c for c in range(sys.maxunicode + 1) if (c & 0xFFFE) == 0xFFFE or 0xFDD0 <= c <= 0xFDEF]
+    assert all(characters.FORBIDDEN.match(chr(c)) for c in nonchars)
+    for fine in "aé安，。—–‘’“”…·§€\u3000\u00a0ε":  # ordinary text (odd spaces are the text-form rule's)
+        assert not characters.FORBIDDEN.match(fine), fine
+    assert characters.FORBIDDEN_IN_FILE.match("\r") is None and characters.FORBIDDEN.match("\r")
+
+
+def _free_text_paths(schema: dict, languages: set[str], path: tuple = ()):
+    """Every path of the schema that holds free text: a string not held to a pattern, a list of values or a const."""
+    from termbase import fields
+
+    if "anyOf" in schema:
+        for option in schema["anyOf"]:
+            yield from _free_text_paths(option, languages, path)
+        return
+    kind = schema.get("type")
+    if kind == "string" and not {"pattern", "enum", "const"} & set(schema):
+        yield path
+    for key, sub in schema.get("properties", {}).items():
+        yield from _free_text_paths(sub, languages, path + (fields.LANG if key in languages else key,))
+    if isinstance(schema.get("additionalProperties"), dict):
+        yield from _free_text_paths(schema["additionalProperties"], languages, path + (fields.LANG,))
+    if isinstance(schema.get("items"), dict):
+        yield from _free_text_paths(schema["items"], languages, path + (fields.ITEM,))
+
+
+def test_every_free_text_field_of_every_schema_is_in_the_field_table():
+    from termbase import fields, schema
+
+    glossary = load_glossary(ROOT / "glossary").glossary
+    codes = list(glossary.language_codes)
+    schemas = {fields.ENTRY: schema.glossary_entry_schema(glossary), fields.REGISTRY: schema.registry_schema(codes),
+               fields.BIBLIOGRAPHY: schema.BIBLIOGRAPHY_SCHEMA, fields.DOMAINS: schema.domains_schema(codes),
+               fields.JURISDICTIONS: schema.jurisdictions_schema(codes), fields.SETTINGS: schema.GLOSSARY_SCHEMA}
+    for file, file_schema in schemas.items():
+        in_schema = set(_free_text_paths(file_schema, set(codes)))
+        in_table = {f.path for f in fields.FIELDS if f.file == file}
+        assert in_schema - in_table == set(), file  # a text the rules would not read
+        assert in_table - in_schema == set(), file  # a field the schema no longer has
+
+
+# --- the real build: the theme's own contexts, and atomic replacement of site/ (A06 through MkDocs, P2, P3) ---
+
+def test_a_term_full_of_markdown_and_html_punctuation_is_shown_as_written_by_the_built_site(tmp_path):
+    import json as json_module
+
+    import lxml.html
+
+    from conftest import mkdocs_build
+    from factory import copy_project
+
+    project = copy_project(tmp_path / "project")
+    path = project / "glossary" / "concepts" / "bias.yaml"
+    term = "bias *x*{: .evil onclick=alert(1) } & \"q\" 'a' a < b [1](x)"  # what the validator lets through
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text(path.read_text(encoding="utf-8").replace(f"term: {data['en']['term']}\n",
+                                                             f"term: {json_module.dumps(term)}\n", 1), encoding="utf-8")
+    _, problems = validate(project / "glossary", project)
+    assert [p.format() for p in problems if p.is_error and p.rule != "markup"] == []
+    project_markup = [p for p in problems if p.rule == "markup"]
+    assert [p.field for p in project_markup] == ["en.term"]  # the link-like [1](x) is flagged; make it pass:
+    path.write_text(path.read_text(encoding="utf-8").replace(" [1](x)", " [1]"), encoding="utf-8")
+    term = term.replace(" [1](x)", " [1]")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    for page_path in ("terms/bias/index.html", "zh/terms/bias/index.html", "terms/index.html", "browse/domains/index.html"):
+        tree = lxml.html.fromstring((site / page_path).read_bytes())
+        assert tree.xpath("//*[@onclick] | //*[contains(@class, 'evil')]") == [], page_path
+    tree = lxml.html.fromstring((site / "terms" / "bias" / "index.html").read_bytes())
+    assert tree.findtext(".//title").startswith(f"{term} · ")
+    assert tree.xpath("string(//h1)").strip().startswith(term)
+    header = tree.xpath("string(//*[@data-md-component='header-topic'])").strip()
+    assert header.startswith(f"{term} · ")
+    (script,) = tree.xpath("//script[@type='application/ld+json']/text()")
+    assert json_module.loads(script)["name"][0]["@value"] == term
+
+
+def _make_build(project):
+    return subprocess.run(["make", "build", f"BIN={ROOT / '.venv' / 'bin'}", "STAMP="], cwd=project,
+                          capture_output=True, text=True)
+
+
+def test_make_build_replaces_the_site_only_when_the_build_succeeds(tmp_path):
+    import shutil
+
+    from factory import copy_project
+
+    project = copy_project(tmp_path / "project")
+    shutil.copy(ROOT / "Makefile", project / "Makefile")
+    previous = project / "site"
+    previous.mkdir()
+    (previous / "index.html").write_text("the previous good site", encoding="utf-8")
+    (project / "docs" / "terms").mkdir(exist_ok=True)
+    (project / "docs" / "terms" / "safety.md").write_text("# a page that collides with a generated one\n")  # H10
+    failed = _make_build(project)
+    assert failed.returncode != 0 and "docs/terms/safety.md exists" in failed.stdout + failed.stderr
+    assert [p.name for p in previous.iterdir()] == ["index.html"]
+    assert (previous / "index.html").read_text(encoding="utf-8") == "the previous good site"
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []  # nothing left over
+    (project / "docs" / "terms" / "safety.md").unlink()
+    built = _make_build(project)
+    assert built.returncode == 0, built.stderr
+    assert "site/ replaced by the new build" in built.stdout
+    assert (project / "site" / "terms" / "safety" / "index.html").is_file()
+    assert "the previous good site" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []

@@ -2,8 +2,9 @@
 
 The text rules (markup, text-form, script, typography) read every file through this table, so a field added
 to the entry format is checked as soon as it is listed here; a test compares the table with the schemas, so a
-field cannot be added to them and forgotten here. (Every string of every file, listed or not, has already
-passed the character check when it was read: yamlsource.py.)
+free-text field cannot be added to them and forgotten here (strings the schemas hold to a pattern or a list of
+values, such as ids, dates and codes, need no entry). Every string of every file, listed or not, has already
+passed the character check when it was read (yamlsource.py).
 
 A path is a tuple of keys from the top of the file, where ITEM stands for any item of a list and LANG for the
 key of any declared language. The language of a text is the last LANG in its path (None if there is none).
@@ -14,8 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from .model import RELATION_KINDS
-
 ITEM = "[]"
 LANG = "<lang>"
 
@@ -24,6 +23,7 @@ TERM = "term"  # a designation: one line, in the language's script (terms, synon
 DEFINITION = "definition"  # one paragraph, in the language's script
 PROSE = "prose"  # notes, reasons, summaries, conceptions: may quote the other language
 LOCATOR = "locator"  # where in a source (`at:`): article, section, page
+READING = "reading"  # a romanisation of the term (pinyin), checked against the term by the pinyin rule
 NAME = "name"  # names of the glossary, its authors, domains and jurisdictions
 REFERENCE = "reference"  # what the bibliography shows of a document: title, publisher, date
 
@@ -59,6 +59,7 @@ FIELDS: tuple[Field, ...] = (
     Field(ENTRY, (LANG, "deprecated", ITEM, "term"), TERM),
     Field(ENTRY, (LANG, "deprecated", ITEM, "reason"), PROSE),
     Field(ENTRY, (LANG, "disambiguated"), TERM),
+    Field(ENTRY, (LANG, "pinyin"), READING),
     Field(ENTRY, (LANG, "definition"), DEFINITION),
     *_citations(ENTRY, LANG, "definition_source"),  # the transitional bare citation {id, at}
     *_cited_list(ENTRY, LANG, "definition_source", "sources"),
@@ -69,8 +70,8 @@ FIELDS: tuple[Field, ...] = (
     Field(ENTRY, ("conceptions", ITEM, LANG), PROSE),
     *_cited_list(ENTRY, "conceptions", ITEM, "sources"),
     Field(ENTRY, ("renderings", ITEM, LANG), TERM),
+    Field(ENTRY, ("renderings", ITEM, "note", LANG), PROSE),
     *_citations(ENTRY, "renderings", ITEM, "source"),
-    *_cited_list(ENTRY, "renderings", ITEM, "sources"),
     *_cited_list(ENTRY, "sources"),
     Field(ENTRY, ("history", ITEM, "summary", LANG), PROSE),
     # glossary/registry.yaml
@@ -87,29 +88,6 @@ FIELDS: tuple[Field, ...] = (
     Field(SETTINGS, ("title", LANG), NAME),
     Field(SETTINGS, ("authors", LANG), NAME),
 )
-
-# Strings that are not prose: identifiers, codes, enumerations, dates, addresses. The schemas constrain them
-# to a pattern or a list; the test of this table checks that every string field is in one list or the other.
-DATA: tuple[Field, ...] = (
-    *(Field(ENTRY, (key,), "data") for key in ("id", "status", "domain", "updated")),
-    Field(ENTRY, (LANG, "definition_source"), "data"),  # `own`, or a bibliography id
-    Field(ENTRY, (LANG, "definition_source", "basis"), "data"),
-    Field(ENTRY, (LANG, "pinyin"), "data"),  # checked against the term by the pinyin rule
-    Field(ENTRY, (LANG, "source_fingerprint"), "data"),
-    Field(ENTRY, (LANG, "equivalence", "degree"), "data"),
-    Field(ENTRY, ("conceptions", ITEM, "jurisdiction"), "data"),
-    *(Field(ENTRY, ("relations", kind, ITEM), "data") for kind in RELATION_KINDS),
-    Field(ENTRY, ("renderings", ITEM, "translated_from"), "data"),
-    Field(ENTRY, ("history", ITEM, "date"), "data"),
-    *(Field(REGISTRY, (ITEM, key), "data") for key in ("id", "fate", "to", "date")),
-    *(Field(BIBLIOGRAPHY, ("sources", ITEM, key), "data") for key in ("id", "url")),
-    Field(BIBLIOGRAPHY, ("sources", ITEM, "amended_by", ITEM), "data"),
-    Field(DOMAINS, (ITEM, "id"), "data"),
-    Field(JURISDICTIONS, (ITEM, "code"), "data"),
-    Field(SETTINGS, ("version",), "data"),
-    *(Field(SETTINGS, ("languages", ITEM, key), "data") for key in ("code", "tag", "locale", "script")),
-)
-
 
 @dataclass(frozen=True)
 class Text:
