@@ -62,7 +62,7 @@ def test_chinese_safety_page_is_in_chinese(built_site):
     assert folded(data["zh"]["definition"]) in text
     assert folded(data["zh"]["equivalence"]["note"]["zh"]) in text
     assert folded(data["zh"]["equivalence"]["note"]["en"]) not in text
-    for label in ("术语与定义", "对等程度", "部分对等", "各法域的理解", "参考文献", "法域"):
+    for label in ("术语与定义", "对等程度", "部分对等", "各法域和机构的理解", "参考文献", "法域"):
         assert label in text, label
     for english_label in ("Terms and definitions", "Partial equivalent", "Conceptions by jurisdiction", "Sources"):
         assert english_label not in text, english_label
@@ -198,7 +198,8 @@ def test_browse_pages_cover_domains_status_jurisdictions_and_cautions(built_site
         expected = f"{heading} ({statuses[status_id]})"
         assert (expected in status) == bool(statuses[status_id]), expected
     matrix = read(built_site, "browse/jurisdictions/index.html")
-    row = re.search(r'href="../../terms/safety/#conceptions-by-jurisdiction">[^<]*</a></th>(.*?)</tr>', matrix).group(1)
+    row = re.search(r'href="../../terms/safety/#conceptions">[^<]*</a></th>(.*?)</tr>', matrix).group(1)
+    assert 'id="conceptions"' in read(built_site, "terms/safety/index.html")  # where the link lands
     names = yaml.safe_load((ROOT / "glossary" / "jurisdictions.yaml").read_text(encoding="utf-8"))
     expected = {j["name"]["en"] for j in names if j["code"] in {c["jurisdiction"] for c in entry("safety")["conceptions"]}}
     assert set(re.findall(r'<span aria-label="[^"]*" title="([^"]+)">●</span>', row)) == expected
