@@ -7,10 +7,11 @@ file it depends on, so unchanged sources are never parsed twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .exports import FORMATS
+from .lookup import jieba_user_dictionary, lookup_index
 from .problems import Problem
 from .render import (
     TEMPLATES,
@@ -34,6 +35,8 @@ class SiteContent:
     redirects: dict[str, dict[str, str]]  # language code -> {path under its site root -> redirect page HTML}
     problems: list[Problem]
     language_codes: tuple[str, ...]
+    lookup: dict[str, str] = field(default_factory=dict)  # language code -> its term lookup index (JSON)
+    jieba_dictionary: str = ""  # words full-text search keeps whole (a jieba user dictionary)
 
     @property
     def errors(self) -> list[Problem]:
@@ -68,6 +71,8 @@ def site_content(project_root: Path, site: SiteInfo) -> SiteContent:
         redirects: dict[str, dict[str, str]] = {}
         downloads: dict[str, str] = {}
         codes: tuple[str, ...] = ()
+        lookup: dict[str, str] = {}
+        jieba_dictionary = ""
         if glossary is not None:
             codes = glossary.language_codes
             if not any(p.is_error for p in problems):
@@ -84,5 +89,7 @@ def site_content(project_root: Path, site: SiteInfo) -> SiteContent:
                         if guide.is_file():
                             text = site_version_of_repository_page(guide.read_text(encoding="utf-8"), site.repo_url)
                             pages[page_path("contributing", language, site, folder="")] = text
-        _cache[key] = SiteContent(pages, downloads, redirects, problems, codes)
+                    lookup = {language.code: lookup_index(glossary, language, locales_dir) for language in glossary.languages}
+                    jieba_dictionary = jieba_user_dictionary(glossary)
+        _cache[key] = SiteContent(pages, downloads, redirects, problems, codes, lookup, jieba_dictionary)
     return _cache[key]
