@@ -11,7 +11,8 @@ import pytest
 
 from factory import ROOT, entry, make_glossary
 from termbase.loader import load_glossary
-from termbase.lookup import KINDS, LOOKUP_INDEX, english_variants, jieba_user_dictionary, lookup_index, normalise, written_forms
+from termbase.publication import LOOKUP_INDEX
+from termbase.lookup import KINDS, english_variants, jieba_user_dictionary, lookup_index, normalise, written_forms
 
 LOCALES = ROOT / "locales"
 

@@ -14,6 +14,7 @@ from termbase.collation import pinyin
 from termbase.i18n import LocaleText
 from termbase.loader import load_glossary
 from termbase.lookup import normalise, written_forms
+from termbase.publication import SiteInfo, page_url_path
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +30,7 @@ def lookup_page(browser):
 
 
 def _prefix(glossary, code: str) -> str:
-    return "" if code == glossary.source_language.code else f"{code}/"
+    return SiteInfo.for_build(glossary, "").prefix(code)
 
 
 def _open_search(page, url: str) -> None:
@@ -52,13 +53,14 @@ _TYPE_EACH = """queries => {
 
 def _lookups(page, site: str, glossary, code: str, queries: list[str]) -> list[list[str]]:
     """The concept ids the lookup lists for each query on `code`'s home page, checking that every option leads
-    to a page in that language."""
-    root = f"{site}/{_prefix(glossary, code)}terms/"
-    _open_search(page, f"{site}/{_prefix(glossary, code)}")
+    to a concept's page in that language."""
+    root = f"{site}/{_prefix(glossary, code)}"
+    pages = {root + page_url_path("concept", concept_id): concept_id for concept_id in glossary.concepts}
+    _open_search(page, root)
     results = page.evaluate(_TYPE_EACH, queries)
     for hrefs in results:
-        assert all(h.startswith(root) for h in hrefs), hrefs
-    return [[h[len(root):].strip("/") for h in hrefs] for hrefs in results]
+        assert all(h in pages for h in hrefs), hrefs
+    return [[pages[h] for h in hrefs] for hrefs in results]
 
 
 def _owners(glossary) -> dict[str, set[str]]:
@@ -162,7 +164,7 @@ def test_homonym_by_keyboard_alone_as_a_combobox(lookup_page, served_site, gloss
     assert options.first.get_attribute("aria-selected") == "false"
     assert search.evaluate("e => e === document.activeElement")  # focus stays in the search box
     page.keyboard.press("Enter")
-    page.wait_for_url(f"{served_site}/zh/terms/security/")
+    page.wait_for_url(f"{served_site}/zh/{page_url_path('concept', 'security')}")
 
 
 def test_deprecated_term_says_what_to_use_and_enter_leads_to_the_concept(lookup_page, served_site, glossary):
@@ -178,7 +180,7 @@ def test_deprecated_term_says_what_to_use_and_enter_leads_to_the_concept(lookup_
         instead = _catalog(glossary, code).gettext("%(deprecated)s: use %(term)s instead")
         assert instead % {"deprecated": deprecated, "term": term} in option.inner_text()
         page.keyboard.press("Enter")
-        page.wait_for_url(f"{served_site}/{_prefix(glossary, code)}terms/{concept.id}/")
+        page.wait_for_url(f"{served_site}/{_prefix(glossary, code)}{page_url_path('concept', concept.id)}")
 
 
 def test_arrow_keys_go_on_from_the_last_term_to_the_full_text_results_and_back(lookup_page, served_site):
@@ -218,7 +220,7 @@ def test_without_javascript_there_is_no_lookup_and_the_a_to_z_index_lists_every_
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     for language in glossary.languages:
-        page.goto(f"{served_site}/{_prefix(glossary, language.code)}terms/")
+        page.goto(f"{served_site}/{_prefix(glossary, language.code)}{page_url_path('index')}")
         assert page.locator("[role=listbox], [role=combobox]").count() == 0
         links = {a.get_attribute("href").strip("/").split("/")[-1] for a in page.locator("article a[href]").all()}
         assert set(glossary.concepts) <= links

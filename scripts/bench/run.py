@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime
 import json
 import os
 import platform
@@ -97,12 +96,15 @@ def _plain_copy(project: Path, destination: Path) -> Path:
     """The same site as static Markdown: generated pages written into docs/, the hook removed from mkdocs.yml."""
     sys.path.insert(0, str(PROJECT / "scripts"))
     from termbase.loader import load_glossary
-    from termbase.render import SiteInfo, render_site_pages
+    from termbase.publication import SiteInfo
+    from termbase.site import publish
 
     shutil.copytree(project, destination)
     glossary = load_glossary(destination / "glossary", destination).glossary
-    site = SiteInfo("http://127.0.0.1:8000/", glossary.source_language.code, datetime.date.today())
-    for path, text in render_site_pages(glossary, destination / "locales", site).items():
+    site = SiteInfo.for_build(glossary, "http://127.0.0.1:8000/")
+    pages, downloads, _ = publish(glossary, destination / "locales", site)
+    files = {**{path: page.markdown for path, page in pages.items()}, **downloads}
+    for path, text in files.items():
         target = destination / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
@@ -115,10 +117,10 @@ def _lookup(site: Path, project: Path) -> dict:
     """The term lookup's sizes and keystroke latency on a built synthetic site."""
     sys.path.insert(0, str(PROJECT / "scripts"))
     from termbase.loader import load_glossary
-    from termbase.lookup import LOOKUP_INDEX
+    from termbase.publication import LOOKUP_INDEX, SiteInfo
 
     glossary = load_glossary(project / "glossary", project).glossary
-    prefixes = ["" if lang == glossary.source_language else f"{lang.code}/" for lang in glossary.languages]
+    prefixes = [SiteInfo.for_build(glossary, "").prefix(lang.code) for lang in glossary.languages]
     figures = lookup.sizes(site, prefixes, LOOKUP_INDEX)
     if lookup.chromium() is None:
         print("no Chromium found (apt-get install chromium): keystroke latency not measured", file=sys.stderr)

@@ -19,12 +19,10 @@ from pathlib import Path
 
 from . import labels
 from .collation import pinyin, sort_key
-from .i18n import N_, LocaleText
+from .i18n import LocaleText
+from .labels import N_
 from .model import EQUIVALENCES, Concept, Glossary, Language
-from .render import TERMS_DIR
-
-# Where each language's index lives, under that language's site root (next to its full-text index).
-LOOKUP_INDEX = "search/lookup.json"
+from .publication import page_url_path
 
 # Kinds of form, in the order they rank among matches of the same class. The script knows the numbers: a kind
 # from DERIVED on up is a derived form, which ranks after every form written in an entry.
@@ -158,7 +156,7 @@ def all_forms(glossary: Glossary) -> dict[str, list[Form]]:
 def lookup_index(glossary: Glossary, language: Language, locales_dir: Path) -> str:
     """The index the search dialog of `language`'s pages loads, as compact JSON:
 
-    - concepts: [path under the language's root, [label in each language], [equivalence degree of each
+    - concepts: [URL relative to the language's root, [label in each language], [equivalence degree of each
       language's term, "" for the source language]], ordered as this language's A–Z index orders them;
     - keys: [key, concept number, kind number, language number, form as written (empty where it is the
       concept's label)]; languages are numbered as in `languages`;
@@ -174,7 +172,7 @@ def lookup_index(glossary: Glossary, language: Language, locales_dir: Path) -> s
     rows, keys = [], []
     for index, concept in enumerate(concepts):
         sections = [concept.sections[lang.code] for lang in order]
-        rows.append([f"{TERMS_DIR}/{concept.id}/", [s.label for s in sections],
+        rows.append([page_url_path("concept", concept.id), [s.label for s in sections],
                      [s.equivalence.degree if s.equivalence else "" for s in sections]])
         for form in forms[concept.id]:
             label = concept.sections[form.language].label

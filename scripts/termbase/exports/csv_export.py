@@ -7,8 +7,7 @@ import io
 
 from ..collation import pinyin
 from ..model import Glossary
-from ..render import SiteInfo
-from .common import release_date, urls
+from ..publication import SiteInfo
 
 COLUMNS = (
     "id", "language", "term", "synonyms", "deprecated_terms", "definition", "definition_source", "equivalence",
@@ -24,11 +23,11 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
     writer.writeheader()
     source = glossary.source_language.code
     for concept in glossary.concepts.values():
-        concept_urls = urls(glossary, concept, site)
+        concept_urls = site.concept_urls(glossary, concept.id)
         for language in glossary.languages:
             section = concept.sections[language.code]
             equivalence = section.equivalence
-            cited = section.definition_source
+            basis = section.definition_source
             writer.writerow({
                 "id": concept.id,
                 "language": language.tag,
@@ -36,7 +35,8 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
                 "synonyms": LIST_SEPARATOR.join(section.synonyms),
                 "deprecated_terms": LIST_SEPARATOR.join(d.term for d in section.deprecated),
                 "definition": section.definition,
-                "definition_source": (f"{cited.id} {cited.at}".strip() if cited else "own"),
+                "definition_source": "; ".join(
+                    [basis.basis] * bool(basis.basis) + [f"{c.id} {c.at}".strip() for c in basis.sources]),
                 "equivalence": equivalence.degree if equivalence else "",
                 "equivalence_note": equivalence.note_in(language.code, source) if equivalence else "",
                 "usage_note": section.note,
@@ -48,6 +48,6 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
                 "updated": concept.updated.isoformat(),
                 "url": concept_urls[language.code],
                 "glossary_version": glossary.version,
-                "glossary_date": release_date(glossary).isoformat(),
+                "glossary_date": glossary.release_date.isoformat(),
             })
     return buffer.getvalue()

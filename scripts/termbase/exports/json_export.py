@@ -9,18 +9,23 @@ from typing import Any
 
 from ..loader import CONCEPTS_DIR, concept_from_data
 from ..model import (
-    OWN_DEFINITION, RELATION_KINDS, Citation, Concept, Domain, Glossary, Jurisdiction, Language, LanguageSection,
+    LEGACY_OWN_DEFINITION, RELATION_KINDS, Citation, Concept, DefinitionSource, Domain, Glossary, Jurisdiction, Language, LanguageSection,
     RegistryEntry, Source,
 )
-from ..render import SiteInfo
+from ..publication import SiteInfo
 from ..schema import glossary_entry_schema
-from .common import release_date, urls
 
 FORMAT_VERSION = 1
 
 
 def _citation(cited: Citation) -> str | dict:
     return {"id": cited.id, "at": cited.at} if cited.at else cited.id
+
+
+def _definition_source(basis: DefinitionSource) -> str | dict:
+    if basis.legacy:  # written back as it was read, so that reading the export back gives the same model
+        return _citation(basis.sources[0]) if basis.sources else LEGACY_OWN_DEFINITION
+    return {"basis": basis.basis, "sources": [_citation(s) for s in basis.sources]}
 
 
 def _section(section: LanguageSection) -> dict[str, Any]:
@@ -30,14 +35,18 @@ def _section(section: LanguageSection) -> dict[str, Any]:
     if section.deprecated:
         data["deprecated"] = [{"term": d.term, "reason": d.reason} for d in section.deprecated]
     data["definition"] = section.definition
-    data["definition_source"] = _citation(section.definition_source) if section.definition_source else OWN_DEFINITION
+    data["definition_source"] = _definition_source(section.definition_source)
     for name in ("note", "disambiguated", "pinyin", "source_fingerprint"):
         if getattr(section, name):
             data[name] = getattr(section, name)
+    if section.note_sources:
+        data["note_sources"] = [_citation(s) for s in section.note_sources]
     if section.equivalence:
         data["equivalence"] = {"degree": section.equivalence.degree}
         if section.equivalence.note:
             data["equivalence"]["note"] = dict(section.equivalence.note)
+        if section.equivalence.sources:
+            data["equivalence"]["sources"] = [_citation(s) for s in section.equivalence.sources]
     return data
 
 
@@ -60,6 +69,12 @@ def concept_data(concept: Concept, languages: list[str]) -> dict[str, Any]:
         data["relations"] = relations
     if concept.sources:
         data["sources"] = [_citation(s) for s in concept.sources]
+    if concept.renderings:
+        data["renderings"] = [
+            {**r.text, "translated_from": r.translated_from, "official": r.official, "source": _citation(r.source),
+             **({"note": dict(r.note)} if r.note else {})}
+            for r in concept.renderings
+        ]
     if concept.history:
         data["history"] = [{"version": h.version, "date": h.date.isoformat(), "summary": dict(h.summary)}
                            for h in concept.history]
@@ -74,7 +89,7 @@ def to_data(glossary: Glossary, site: SiteInfo) -> dict[str, Any]:
             "title": glossary.title,
             "authors": glossary.authors,
             "version": glossary.version,
-            "date": release_date(glossary).isoformat(),
+            "date": glossary.release_date.isoformat(),
             "url": site.base_url,
             "languages": [vars(language) for language in glossary.languages],
         },
@@ -82,7 +97,7 @@ def to_data(glossary: Glossary, site: SiteInfo) -> dict[str, Any]:
         "jurisdictions": [{"code": j.code, "name": j.names} for j in glossary.jurisdictions.values()],
         "bibliography": [{k: v for k, v in vars(s).items() if v} for s in glossary.bibliography.values()],
         "registry": [{k: v for k, v in vars(e).items() if v} for e in glossary.registry.values()],
-        "concepts": [{**concept_data(c, codes), "urls": urls(glossary, c, site)} for c in glossary.concepts.values()],
+        "concepts": [{**concept_data(c, codes), "urls": site.concept_urls(glossary, c.id)} for c in glossary.concepts.values()],
     }
 
 
