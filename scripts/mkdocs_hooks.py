@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, InclusionLevel
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from termbase.render import SiteInfo  # noqa: E402
+from termbase.site_url import PUBLISH_VARIABLE, address_problem, preview_notice  # noqa: E402
 from termbase.site import SiteContent, site_content  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -69,6 +70,13 @@ def on_config(config):
             f"the glossary has {len(content.errors)} error(s), listed above; "
             "run `make validate` to see them and fix them before building"
         )
+    # Addresses: a build to publish (PUBLISH=1, the deploy workflow) needs the real SITE_URL; a local one says
+    # that its citations and downloads point at a preview address.
+    if problem := address_problem(config.site_url or ""):
+        if os.environ.get(PUBLISH_VARIABLE) == "1":
+            raise PluginError(f"SITE_URL {config.site_url!r} cannot be published: {problem}. Set SITE_URL to the "
+                              "site's public root URL (the deploy workflow takes it from GitHub Pages).")
+        log.info(preview_notice(config.site_url or ""))
     locales, _ = _i18n_languages(config)
     if sorted(locales) != sorted(content.language_codes):
         raise PluginError(
@@ -81,7 +89,7 @@ def on_config(config):
 @event_priority(50)  # before mkdocs-static-i18n (-100), which rebuilds the file list by language
 def on_files(files, config):
     content = _content(config)
-    for src_uri in [*content.pages, *content.downloads]:
+    for src_uri in [*content.pages, *content.downloads, *content.concept_files]:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(
                 f"docs/{src_uri} exists, but that page is generated from glossary/ at build time: delete it"
@@ -101,10 +109,14 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     content = _content(config)
-    generated = {**content.pages, **content.downloads}
+    generated = {**content.pages, **content.downloads, **content.concept_files}
     for file in files:
         if file.src_uri in generated:
-            file.content_string = generated[file.src_uri]
+            value = generated[file.src_uri]
+            if isinstance(value, bytes):  # the XLSX download
+                file.content_bytes = value
+            else:
+                file.content_string = value
     return nav
 
 

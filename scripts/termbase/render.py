@@ -27,6 +27,11 @@ from .model import EQUIVALENCES, STATUSES, Change, Citation, Concept, Glossary, 
 TEMPLATES = Path(__file__).parent / "templates"
 TERMS_DIR = "terms"
 
+
+def concept_data_file(concept_id: str) -> str:
+    """Where the concept alone, as JSON, is served: beside its page, the same file for every language."""
+    return f"{TERMS_DIR}/{concept_id}.json"
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
@@ -120,26 +125,35 @@ def _bind(text: LocaleText) -> dict:
     return {"_": text.gettext, "gettext": text.gettext, "text": text, "labels": labels, "pinyin": pinyin}
 
 
-def _jsonld(glossary: Glossary, concept: Concept, site: SiteInfo) -> str:
-    """schema.org DefinedTerm in its DefinedTermSet, naming and defining the concept in every language."""
+def _jsonld(glossary: Glossary, concept: Concept, language: Language, site: SiteInfo) -> str:
+    """schema.org DefinedTerm in its DefinedTermSet, naming and defining the concept in every language.
+
+    inLanguage is not a property of a DefinedTerm (an Intangible): the page that describes the term (a WebPage,
+    mainEntityOfPage) carries the page's language, and the DefinedTermSet (a CreativeWork) the glossary's."""
     def values(pick) -> list[dict]:
         return [{"@language": lang.tag, "@value": pick(concept.sections[lang.code])} for lang in glossary.languages]
 
     source = glossary.source_language
+    page = site.url(language, f"{TERMS_DIR}/{concept.id}/")
     data = {
         "@context": "https://schema.org",
         "@type": "DefinedTerm",
         "@id": site.url(source, f"{TERMS_DIR}/{concept.id}/"),
         "termCode": concept.id,
         "name": values(lambda s: s.term),
-        "alternateName": [{"@language": lang.tag, "@value": synonym}
-                          for lang in glossary.languages for synonym in concept.sections[lang.code].synonyms],
+        "alternateName": [{"@language": lang.tag, "@value": name}
+                          for lang in glossary.languages
+                          for name in dict.fromkeys((concept.sections[lang.code].label, *concept.sections[lang.code].synonyms))
+                          if name != concept.sections[lang.code].term],
         "description": values(lambda s: s.definition),
         "url": [site.url(lang, f"{TERMS_DIR}/{concept.id}/") for lang in glossary.languages],
+        "mainEntityOfPage": {"@type": "WebPage", "@id": page, "url": page, "inLanguage": language.tag},
         "inDefinedTermSet": {
             "@type": "DefinedTermSet",
             "@id": site.url(source, f"{TERMS_DIR}/"),
+            "url": site.url(language, f"{TERMS_DIR}/"),
             "name": [{"@language": lang.tag, "@value": glossary.title[lang.code]} for lang in glossary.languages],
+            "inLanguage": [lang.tag for lang in glossary.languages],
         },
     }
     # inside <script>, "</" would end the element early: JSON allows escaping the slash
@@ -195,7 +209,8 @@ def render_term_page(glossary: Glossary, concept: Concept, language: Language, l
         "sources": _SourceList(glossary, concept),
         "title": title,
         "description": section.definition,
-        "jsonld": _jsonld(glossary, concept, site),
+        "jsonld": _jsonld(glossary, concept, language, site),
+        "data_url": f"{site.base_url.rstrip('/')}/{concept_data_file(concept.id)}",
         "stable_url": site.url(language, f"{TERMS_DIR}/{concept.id}/"),
         "citations": _citations(glossary, concept, language, site),
         "site": site,
@@ -251,30 +266,25 @@ def render_redirect(glossary: Glossary, entry: RegistryEntry, language: Language
     )
 
 
-DOWNLOAD_DESCRIPTIONS = {
-    "glossary.json": N_("The complete model: every field of every entry, the bibliography, jurisdictions and the registry."),
-    "glossary.schema.json": N_("JSON Schema of glossary.json, to validate it or generate code from it."),
-    "glossary.csv": N_("One row per concept and language: terms, definitions, equivalence, URL. Opens in spreadsheets."),
-    "glossary.tbx": N_("TBX-Basic (ISO 30042) for terminology and translation tools."),
-    "glossary.ttl": N_("SKOS concept scheme in RDF Turtle, for linked-data and thesaurus tools."),
-}
-
-
-def _size(text: str) -> str:
-    size = len(text.encode("utf-8"))
+def _size(content: str | bytes) -> str:
+    size = len(content if isinstance(content, bytes) else content.encode("utf-8"))
     return f"{size / 1024:.0f} KB" if size < 2**20 else f"{size / 2**20:.1f} MB"
 
 
-def render_downloads_page(glossary: Glossary, language: Language, locales_dir: Path, downloads: dict[str, str]) -> str:
+def render_downloads_page(glossary: Glossary, language: Language, locales_dir: Path,
+                          downloads: dict[str, str | bytes], preview_url: str = "") -> str:
+    """The Downloads page; `preview_url`: the (not public) address a preview build's files point at."""
     from .exports import FORMATS  # imported here: the exports use SiteInfo from this module
     from .exports.common import release_date
 
     text = LocaleText(language, locales_dir)
     release = release_date(glossary)
     return _ENV.get_template("downloads.md.j2").render(
-        **_bind(text), glossary=glossary, release=release, formats=list(FORMATS.values()),
+        **_bind(text), glossary=glossary, release=release,
+        formats=[(f, [(target, f.pair_file_name(glossary, target)) for target in glossary.languages[1:]]
+                  if f.per_pair else [(None, f.file_name)]) for f in FORMATS.values()],
         sizes={name.rsplit("/", 1)[-1]: _size(content) for name, content in downloads.items()},
-        descriptions=DOWNLOAD_DESCRIPTIONS,
+        preview_url=preview_url,
     )
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .exports import FORMATS
+from .exports import Content, all_files
+from .exports.json_export import render_concept
 from .problems import Problem
 from .render import (
     TEMPLATES,
+    concept_data_file,
     SiteInfo,
     page_path,
     render_downloads_page,
@@ -21,6 +23,7 @@ from .render import (
     render_site_pages,
     site_version_of_repository_page,
 )
+from .site_url import address_problem
 from .validate import validate
 
 
@@ -30,7 +33,8 @@ DOWNLOADS_DIR = "downloads"
 @dataclass(frozen=True)
 class SiteContent:
     pages: dict[str, str]  # generated page source path -> Markdown
-    downloads: dict[str, str]  # downloads/<file> -> export content
+    downloads: dict[str, Content]  # downloads/<file> -> export content
+    concept_files: dict[str, str]  # terms/<id>.json -> the concept alone, beside its page
     redirects: dict[str, dict[str, str]]  # language code -> {path under its site root -> redirect page HTML}
     problems: list[Problem]
     language_codes: tuple[str, ...]
@@ -66,7 +70,8 @@ def site_content(project_root: Path, site: SiteInfo) -> SiteContent:
         glossary = result.glossary
         pages: dict[str, str] = {}
         redirects: dict[str, dict[str, str]] = {}
-        downloads: dict[str, str] = {}
+        downloads: dict[str, Content] = {}
+        concept_files: dict[str, str] = {}
         codes: tuple[str, ...] = ()
         if glossary is not None:
             codes = glossary.language_codes
@@ -74,15 +79,18 @@ def site_content(project_root: Path, site: SiteInfo) -> SiteContent:
                 if site.default_code in codes:
                     pages = render_site_pages(glossary, locales_dir, site)
                     redirects = render_redirects(glossary, locales_dir, site)
-                    downloads = {f"{DOWNLOADS_DIR}/{f.file_name}": f.render(glossary, site) for f in FORMATS.values()}
+                    downloads = {f"{DOWNLOADS_DIR}/{name}": content for name, content in all_files(glossary, site).items()}
+                    concept_files = {concept_data_file(c.id): render_concept(glossary, c, site)
+                                     for c in glossary.concepts.values()}
                     for language in glossary.languages:
                         path = page_path(DOWNLOADS_DIR, language, site, folder="")
-                        pages[path] = render_downloads_page(glossary, language, locales_dir, downloads)
+                        pages[path] = render_downloads_page(glossary, language, locales_dir, downloads,
+                                                            preview_url=site.base_url if address_problem(site.base_url) else "")
                         # CONTRIBUTING.md (and CONTRIBUTING.<code>.md) shown on the site as well
                         suffix = "" if language == glossary.source_language else f".{language.code}"
                         guide = project_root / f"CONTRIBUTING{suffix}.md"
                         if guide.is_file():
                             text = site_version_of_repository_page(guide.read_text(encoding="utf-8"), site.repo_url)
                             pages[page_path("contributing", language, site, folder="")] = text
-        _cache[key] = SiteContent(pages, downloads, redirects, problems, codes)
+        _cache[key] = SiteContent(pages, downloads, concept_files, redirects, problems, codes)
     return _cache[key]
