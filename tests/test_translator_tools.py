@@ -159,8 +159,8 @@ def test_xlsx_has_a_header_and_one_row_per_concept_with_chinese_intact(glossary,
     assert "Chinese 安全 designates both" in safety["zh-Hans equivalence note"]  # the English note is there too
     open_weight = records["open-weight-model"]
     assert open_weight["zh-Hans deprecated"] == "开源模型" and "开放源代码促进会" in open_weight["zh-Hans deprecated reason"]
-    cited = next(c for c in glossary.concepts.values() if c.sections["en"].definition_source)
-    title = glossary.bibliography[cited.sections["en"].definition_source.id].title
+    cited = next(c for c in glossary.concepts.values() if c.sections["en"].definition_source.sources)
+    title = glossary.bibliography[cited.sections["en"].definition_source.sources[0].id].title
     assert records[cited.id]["en definition source"].startswith(title)
 
 
@@ -232,8 +232,8 @@ def test_skos_labels_and_homonyms_pass_the_shapes(glossary, files):
     scheme = URIRef("https://glossary.example/terms/")
     assert {label.language for label in graph.objects(scheme, SKOS.prefLabel)} == {"en", "zh-Hans"}
     assert graph.value(scheme, DCTERMS.created) is not None and graph.value(scheme, DCTERMS.modified) is not None
-    cited = next(c for c in glossary.concepts.values() if c.sections["en"].definition_source)
-    title = glossary.bibliography[cited.sections["en"].definition_source.id].title
+    cited = next(c for c in glossary.concepts.values() if c.sections["en"].definition_source.sources)
+    title = glossary.bibliography[cited.sections["en"].definition_source.sources[0].id].title
     sources = [str(s) for s in graph.objects(URIRef(f"https://glossary.example/terms/{cited.id}/"), DCTERMS.source)]
     assert any(s.startswith(title) for s in sources)
     assert safety not in set(graph.objects(safety, URIRef("http://www.w3.org/2000/01/rdf-schema#seeAlso")))

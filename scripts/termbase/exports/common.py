@@ -30,8 +30,13 @@ def urls(glossary: Glossary, concept: Concept, site: SiteInfo) -> dict[str, str]
 
 
 def definition_citations(section: LanguageSection) -> tuple[Citation, ...]:
-    """The sources a definition names (none for the glossary's own definition)."""
-    return (section.definition_source,) if section.definition_source else ()
+    """The sources a definition quotes, adapts or was written from."""
+    return section.definition_source.sources
+
+
+def definition_basis(section: LanguageSection) -> str:
+    """quoted, adapted or written ("" where an entry of the first release does not say)."""
+    return section.definition_source.basis
 
 
 def cited_titles(glossary: Glossary, citations: tuple[Citation, ...]) -> list[str]:
@@ -44,7 +49,7 @@ def cited_titles(glossary: Glossary, citations: tuple[Citation, ...]) -> list[st
 
 
 def definition_source_text(glossary: Glossary, section: LanguageSection, language_code: str) -> str:
-    """The definition's sources by title, or, for a definition of the glossary's own, the glossary's title."""
+    """The definition's sources by title, or, for a definition of the glossary's own naming none, its title."""
     return "; ".join(cited_titles(glossary, definition_citations(section))) or glossary.title[language_code]
 
 

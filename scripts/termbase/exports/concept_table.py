@@ -20,12 +20,12 @@ from openpyxl.styles import Alignment, Font
 from ..collation import pinyin
 from ..model import Concept, Glossary, Language
 from ..render import SiteInfo
-from .common import LIST_SEPARATOR, definition_source_text, formula_safe, release_date, urls
+from .common import LIST_SEPARATOR, definition_basis, definition_source_text, formula_safe, release_date, urls
 
 CONCEPT_COLUMNS = ("id", "domain", "status", "version", "updated")
 # After the term column (named by the language tag): "<tag> <field>" for each of these, in this order.
-LANGUAGE_FIELDS = ("synonyms", "deprecated", "deprecated reason", "disambiguated", "definition", "definition source",
-                   "note", "url")
+LANGUAGE_FIELDS = ("synonyms", "deprecated", "deprecated reason", "disambiguated", "definition", "definition basis",
+                   "definition source", "note", "url")
 CHINESE_FIELDS = ("pinyin",)
 TRANSLATION_FIELDS = ("equivalence", "equivalence note")  # languages other than the source language
 TRAILING_COLUMNS = ("glossary version", "glossary date")
@@ -51,6 +51,7 @@ def _language_cells(glossary: Glossary, concept: Concept, language: Language, ur
         f"{tag} deprecated reason": LIST_SEPARATOR.join(d.reason for d in section.deprecated),
         f"{tag} disambiguated": section.disambiguated,
         f"{tag} definition": section.definition,
+        f"{tag} definition basis": definition_basis(section),
         f"{tag} definition source": definition_source_text(glossary, section, language.code),
         f"{tag} note": section.note,
         f"{tag} url": url,

@@ -10,12 +10,12 @@ import io
 from ..collation import pinyin
 from ..model import Glossary
 from ..render import SiteInfo
-from .common import LIST_SEPARATOR, definition_source_text, formula_safe, release_date, urls
+from .common import LIST_SEPARATOR, definition_basis, definition_source_text, formula_safe, release_date, urls
 
 COLUMNS = (
     "id", "language", "term", "synonyms", "deprecated_terms", "definition", "definition_source", "equivalence",
     "equivalence_note", "usage_note", "disambiguated", "pinyin", "domain", "status", "version", "updated", "url",
-    "glossary_version", "glossary_date", "deprecated_reasons",
+    "glossary_version", "glossary_date", "deprecated_reasons", "definition_basis",
 )
 
 
@@ -50,6 +50,7 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
                 "glossary_version": glossary.version,
                 "glossary_date": release_date(glossary).isoformat(),
                 "deprecated_reasons": LIST_SEPARATOR.join(d.reason for d in section.deprecated),
+                "definition_basis": definition_basis(section),
             }
             writer.writerow({name: formula_safe(str(value)) for name, value in row.items()})
     return buffer.getvalue()
