@@ -20,10 +20,10 @@ from rdflib.namespace import OWL, RDF, SKOS
 
 from conftest import missing_tool
 from factory import ROOT
-from termbase.exports import FORMATS, all_files
+from termbase.exports.formats import FORMATS, all_files
 from termbase.exports.json_export import from_data, to_data
 from termbase.loader import load_glossary
-from termbase.render import SiteInfo
+from termbase.publication import SiteInfo
 
 SITE = SiteInfo("https://glossary.example/", "en", datetime.date(2026, 11, 23))
 # The official TBX-Basic schemas: ../shared/tbx-basic/ beside the project, or where TBX_BASIC_DIR says (the GitHub

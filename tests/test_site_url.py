@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from factory import ROOT, termbase
-from termbase.site_url import PREVIEW_URL, address_problem
+from termbase.publication import PREVIEW_URL, address_problem
 
 
 @pytest.mark.parametrize("url, problem", [

@@ -24,9 +24,10 @@ from rdflib.namespace import DCTERMS, SKOS
 from translate.storage import po, tbx as tt_tbx
 
 from factory import ROOT, entry, make_glossary, termbase
-from termbase.exports import all_files, concept_table
+from termbase.exports import concept_table
+from termbase.exports.formats import all_files
 from termbase.loader import load_glossary
-from termbase.render import SiteInfo
+from termbase.publication import SiteInfo
 
 SITE = SiteInfo("https://glossary.example/", "en", datetime.date(2026, 12, 1))
 PAIR = "en-zh-Hans"

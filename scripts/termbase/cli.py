@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
 import sys
 from pathlib import Path
 
 from . import l10n, scaffold
-from .editing import write_atomically
-from .exports import FORMATS
+from .editing import mark_reviewed, write_atomically
+from .exports.formats import FORMATS
 from .loader import load_glossary
 from .problems import to_json
-from .render import SiteInfo
+from .publication import PREVIEW_URL, SiteInfo, preview_notice
 from .schema import glossary_entry_schema
-from .site_url import PREVIEW_URL, preview_notice
 from .validate import RULES, validate
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -104,7 +102,7 @@ def _l10n_reviewed(args: argparse.Namespace) -> int:
         print(f"error: no concept has the id {', '.join(unknown)}", file=sys.stderr)
         return 2
     for concept_id in args.ids:
-        changed = l10n.mark_reviewed(glossary, glossary.concepts[concept_id], args.language)
+        changed = mark_reviewed(glossary, glossary.concepts[concept_id], args.language)
         print(f"{concept_id}: {args.language} {'marked as reviewed' if changed else 'was already up to date'}")
     return 0
 
@@ -133,9 +131,9 @@ def _export(args: argparse.Namespace) -> int:
     if glossary is None:
         return 1
     export = FORMATS[args.format]
-    site = SiteInfo(args.base_url, glossary.source_language.code, datetime.date.today())
+    site = SiteInfo.for_build(glossary, args.base_url)
     if export.per_pair:
-        codes = glossary.language_codes[1:]
+        codes = [lang.code for lang in glossary.translations]
         code = args.language or codes[0]
         if code not in codes:
             print(f"error: '{code}' is not a translation language of this glossary ({', '.join(codes)})",

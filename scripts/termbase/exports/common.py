@@ -1,20 +1,14 @@
-"""What every export says about the glossary as a whole, each concept's stable URLs, and the few rules that
-several exports share (how a definition's sources are named, which terms are acronyms, formula-safe cells)."""
+"""The few rules that several exports share: how a definition's sources are named, which terms are acronyms,
+formula-safe spreadsheet cells, when the glossary began. (Addresses and the release date: publication, model.)"""
 
 from __future__ import annotations
 
 import datetime
 import re
 
-from ..model import Citation, Concept, Glossary, LanguageSection
-from ..render import TERMS_DIR, SiteInfo
+from ..model import Citation, Glossary, LanguageSection
 
 LIST_SEPARATOR = " | "  # within one cell or note: terms themselves may contain commas and semicolons
-
-
-def release_date(glossary: Glossary) -> datetime.date:
-    """The glossary's date: that of its most recently changed entry (the same sources always give the same date)."""
-    return max((c.updated for c in glossary.concepts.values()), default=datetime.date(1970, 1, 1))
 
 
 def first_date(glossary: Glossary) -> datetime.date:
@@ -22,11 +16,6 @@ def first_date(glossary: Glossary) -> datetime.date:
     dates = [h.date for c in glossary.concepts.values() for h in c.history] + [
         c.updated for c in glossary.concepts.values()]
     return min(dates, default=datetime.date(1970, 1, 1))
-
-
-def urls(glossary: Glossary, concept: Concept, site: SiteInfo) -> dict[str, str]:
-    """The stable URL of the concept's page in each language."""
-    return {lang.code: site.url(lang, f"{TERMS_DIR}/{concept.id}/") for lang in glossary.languages}
 
 
 def definition_citations(section: LanguageSection) -> tuple[Citation, ...]:

@@ -19,8 +19,8 @@ from openpyxl.styles import Alignment, Font
 
 from ..collation import pinyin
 from ..model import Concept, Glossary, Language
-from ..render import SiteInfo
-from .common import LIST_SEPARATOR, definition_basis, definition_source_text, formula_safe, release_date, urls
+from ..publication import SiteInfo
+from .common import LIST_SEPARATOR, definition_basis, definition_source_text, formula_safe
 
 CONCEPT_COLUMNS = ("id", "domain", "status", "version", "updated")
 # After the term column (named by the language tag): "<tag> <field>" for each of these, in this order.
@@ -68,14 +68,14 @@ def _language_cells(glossary: Glossary, concept: Concept, language: Language, ur
 
 def rows(glossary: Glossary, site: SiteInfo) -> list[dict[str, str]]:
     names = columns(glossary)
-    date = release_date(glossary).isoformat()
+    date = glossary.release_date.isoformat()
     table = []
     for concept in glossary.concepts.values():
         row = dict.fromkeys(names, "")
         row.update({"id": concept.id, "domain": glossary.domains[concept.domain].names[glossary.source_language.code],
                     "status": concept.status, "version": str(concept.version), "updated": concept.updated.isoformat(),
                     "glossary version": glossary.version, "glossary date": date})
-        pages = urls(glossary, concept, site)
+        pages = site.concept_urls(glossary, concept.id)
         for language in glossary.languages:
             row.update(_language_cells(glossary, concept, language, pages[language.code]))
         table.append(row)

@@ -9,8 +9,8 @@ import io
 
 from ..collation import pinyin
 from ..model import Glossary
-from ..render import SiteInfo
-from .common import LIST_SEPARATOR, definition_basis, definition_source_text, formula_safe, release_date, urls
+from ..publication import SiteInfo
+from .common import LIST_SEPARATOR, definition_basis, definition_source_text, formula_safe
 
 COLUMNS = (
     "id", "language", "term", "synonyms", "deprecated_terms", "definition", "definition_source", "equivalence",
@@ -25,7 +25,7 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
     writer.writeheader()
     source = glossary.source_language
     for concept in glossary.concepts.values():
-        concept_urls = urls(glossary, concept, site)
+        concept_urls = site.concept_urls(glossary, concept.id)
         for language in glossary.languages:
             section = concept.sections[language.code]
             equivalence = section.equivalence
@@ -48,7 +48,7 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
                 "updated": concept.updated.isoformat(),
                 "url": concept_urls[language.code],
                 "glossary_version": glossary.version,
-                "glossary_date": release_date(glossary).isoformat(),
+                "glossary_date": glossary.release_date.isoformat(),
                 "deprecated_reasons": LIST_SEPARATOR.join(d.reason for d in section.deprecated),
                 "definition_basis": definition_basis(section),
             }

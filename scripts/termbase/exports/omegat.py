@@ -11,8 +11,8 @@ start with # are comments in OmegaT's format; the first one names the columns.
 from __future__ import annotations
 
 from ..model import Glossary, Language
-from ..render import SiteInfo
-from .common import LIST_SEPARATOR, urls
+from ..publication import SiteInfo
+from .common import LIST_SEPARATOR
 
 
 def _cell(text: str) -> str:
@@ -37,7 +37,7 @@ def render(glossary: Glossary, site: SiteInfo, target: Language) -> str:
             note = theirs.equivalence.note_in(source.code, target.code)
             comment.append(f"equivalence: {theirs.equivalence.degree}" + (f", {note}" if note else ""))
         comment.append(f"{ours.label}: {ours.definition}")
-        comment.append(urls(glossary, concept, site)[target.code])
+        comment.append(site.concept_urls(glossary, concept.id)[target.code])
         for term in (ours.term, *ours.synonyms):
             lines.append("\t".join(_cell(part) for part in (term, theirs.term, " — ".join(comment))))
     return "\n".join(lines) + "\n"

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..model import Concept, Glossary, Language
-from ..render import SiteInfo
-from .common import LIST_SEPARATOR, definition_source_text, release_date, term_type, urls
+from ..publication import SiteInfo
+from .common import LIST_SEPARATOR, definition_source_text, term_type
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 STATUS = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
@@ -84,7 +84,7 @@ def _entry(w: _Writer, body, glossary: Glossary, concept: Concept, languages: tu
     w.el(transaction, "transac", "modification", type="transactionType")
     w.el(transaction, "date", concept.updated.isoformat())
     w.el(entry, "descrip", glossary.domains[concept.domain].names[source.code], type="subjectField")
-    pages = urls(glossary, concept, site)
+    pages = site.concept_urls(glossary, concept.id)
     w.el(entry, "xref", f"{concept.id}, version {concept.version}", type="externalCrossReference",
          target=pages[source.code])
     for kind, targets in concept.relations.items():
@@ -135,7 +135,7 @@ def _document(dialect: Dialect, glossary: Glossary, languages: tuple[Language, .
     if dialect is V2008:
         w.el(w.el(file_desc, "titleStmt"), "title", glossary.title[source.code])
     publication = w.el(file_desc, "publicationStmt")
-    w.el(publication, "p", f"{glossary.title[source.code]}, version {glossary.version} ({release_date(glossary).isoformat()}).")
+    w.el(publication, "p", f"{glossary.title[source.code]}, version {glossary.version} ({glossary.release_date.isoformat()}).")
     w.el(publication, "p", site.base_url)
     w.el(w.el(file_desc, "sourceDesc"), "p", f"Exported from the glossary's sources by {glossary.authors[source.code]}.")
     if dialect is V2008:
