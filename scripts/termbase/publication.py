@@ -26,6 +26,7 @@ from .model import Concept, Glossary, Language
 TERMS_DIR = "terms"
 BROWSE_DIR = "browse"
 DOWNLOADS_DIR = "downloads"
+LOOKUP_INDEX = "search/lookup.json"  # a language's term lookup index, under its root (next to its full-text index)
 CONCEPTS_SOURCE_DIR = "glossary/concepts"  # where an entry's YAML file sits in the repository
 
 BROWSE_VIEWS = ("domains", "status", "jurisdictions", "equivalence")
@@ -52,6 +53,11 @@ def in_nav(kind: str) -> bool:
 def page(kind: str, name: str = "") -> str:
     """The language-neutral path of a page under the site root, without extension: `terms/safety`."""
     return _PAGES[kind](name)
+
+
+def page_url_path(kind: str, name: str = "") -> str:
+    """The URL of a page relative to its language's root: `terms/safety/`."""
+    return _directory_url(page(kind, name))
 
 
 def download(file_name: str) -> str:

@@ -9,13 +9,14 @@ on every edit.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
 from . import TEMPLATES, publication
 from .exports.formats import FORMATS, Content, all_files
 from .exports.json_export import render_concept
+from .lookup import jieba_user_dictionary, lookup_index
 from .model import Glossary
 from .pages import GeneratedPage, render_redirects, render_site_pages
 from .pages.downloads import render_downloads_page
@@ -33,6 +34,8 @@ class SiteContent:
     problems: list[Problem]
     language_codes: tuple[str, ...]
     site: SiteInfo | None = None  # none when the glossary could not be loaded
+    lookup: dict[str, str] = field(default_factory=dict)  # language code -> its term lookup index (JSON)
+    jieba_dictionary: str = ""  # the words full-text search keeps whole (a jieba user dictionary)
 
     @property
     def errors(self) -> list[Problem]:
@@ -96,9 +99,12 @@ def site_content(project_root: Path, base_url: str, repo_url: str = "",
             _cache[key] = SiteContent({}, {}, {}, problems, ())
         else:
             site = SiteInfo.for_build(glossary, base_url, repo_url, environ)
-            pages, downloads, redirects = {}, {}, {}
+            pages, downloads, redirects, lookup, words = {}, {}, {}, {}, ""
             if not any(p.is_error for p in problems):
                 pages, downloads, redirects = publish(glossary, locales_dir, site)
                 pages.update(_guides(project_root, glossary, site))
-            _cache[key] = SiteContent(pages, downloads, redirects, problems, glossary.language_codes, site)
+                lookup = {lang.code: lookup_index(glossary, lang, locales_dir) for lang in glossary.languages}
+                words = jieba_user_dictionary(glossary)
+            _cache[key] = SiteContent(pages, downloads, redirects, problems, glossary.language_codes, site,
+                                      lookup, words)
     return _cache[key]
