@@ -28,12 +28,12 @@ def entry(concept_id: str, **overrides) -> dict:
         "en": {
             "term": concept_id.replace("-", " "),
             "definition": f"Definition of {concept_id}.",
-            "definition_source": "own",
+            "definition_source": {"basis": "written", "sources": ["nist-ai-100-1-ai-rmf-1-0"]},
         },
         "zh": {
             "term": "测试术语",
             "definition": "测试定义。",
-            "definition_source": "own",
+            "definition_source": {"basis": "written", "sources": ["nist-ai-100-1-ai-rmf-1-0"]},
             "equivalence": {"degree": "exact"},
         },
         "sources": ["nist-ai-100-1-ai-rmf-1-0"],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from conftest import mkdocs_build
 from factory import copy_project, termbase
 from termbase.validate import validate
@@ -9,6 +11,14 @@ from termbase.validate import validate
 
 def new(project, *args):
     return termbase("new", *args, "--glossary", str(project / "glossary"), cwd=project)
+
+
+def name_a_source(project, concept_id):
+    """What the contributor does first: say which source each definition is written from."""
+    path = project / "glossary" / "concepts" / f"{concept_id}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("    sources: []") == 2
+    path.write_text(text.replace("    sources: []", "    sources: [nist-ai-100-1-ai-rmf-1-0]"), encoding="utf-8")
 
 
 def test_new_entry_validates_is_registered_and_builds_in_both_languages(tmp_path):
@@ -19,8 +29,15 @@ def test_new_entry_validates_is_registered_and_builds_in_both_languages(tmp_path
     assert "created glossary/concepts/model-evaluation.yaml" in result.stdout
 
     registry_after = (project / "glossary" / "registry.yaml").read_text(encoding="utf-8")
-    assert registry_after == registry_before + "- {id: model-evaluation, fate: active}\n"
+    changed = [line for line in difflib.ndiff(registry_before.splitlines(), registry_after.splitlines())
+               if line[:2] in ("+ ", "- ")]
+    assert changed == ["+ - {id: model-evaluation, fate: active}"]  # one line added, nothing else disturbed
 
+    _, problems = validate(project / "glossary", project)
+    errors = [p for p in problems if p.is_error]
+    assert [(p.rule, p.field) for p in errors] == [("definition-basis", "en.definition_source.sources"),
+                                                  ("definition-basis", "zh.definition_source.sources")]
+    name_a_source(project, "model-evaluation")
     _, problems = validate(project / "glossary", project)
     assert [p.format() for p in problems if p.is_error] == []
     text = (project / "glossary" / "concepts" / "model-evaluation.yaml").read_text(encoding="utf-8")
@@ -51,6 +68,7 @@ def test_a_scaffolded_entry_cannot_pass_strict_validation_until_defined(tmp_path
     project = copy_project(tmp_path / "project")
     assert new(project, "model-evaluation", "--domain", "testing-evaluation", "--en", "model evaluation",
                "--zh", "模型评估").returncode == 0
+    name_a_source(project, "model-evaluation")
     lenient = termbase("validate", "--glossary", str(project / "glossary"), cwd=project)
     strict = termbase("validate", "--strict", "--glossary", str(project / "glossary"), cwd=project)
     assert lenient.returncode == 0 and strict.returncode == 1

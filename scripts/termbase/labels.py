@@ -32,3 +32,11 @@ RELATION = {
     "related": N_("Related concepts"),
     "contrast": N_("Not to be confused with"),
 }
+
+# The label before a definition's sources, by its basis ("cited": the first release's bare citation).
+DEFINITION_BASIS = {
+    "quoted": N_("Quoted from:"),
+    "adapted": N_("Adapted from:"),
+    "written": N_("Written for this glossary from:"),
+    "cited": N_("Source:"),
+}

@@ -23,11 +23,12 @@ import babel
 
 from . import schema as schemas
 from .model import (
-    OWN_DEFINITION,
+    LEGACY_OWN_DEFINITION,
     Change,
     Citation,
     Concept,
     Conception,
+    DefinitionSource,
     DeprecatedTerm,
     Domain,
     Equivalence,
@@ -37,6 +38,7 @@ from .model import (
     LanguageSection,
     RESERVED_IDS,
     RegistryEntry,
+    Rendering,
     Source,
 )
 from .problems import ERROR, Problem, relative
@@ -220,6 +222,7 @@ def _source(data: dict[str, Any]) -> Source:
         title_en=data.get("title_en", ""),
         url=data.get("url", ""),
         type=data.get("type", ""),
+        amended_by=tuple(data.get("amended_by", ())),
     )
 
 
@@ -241,20 +244,33 @@ def citation(value: str | dict) -> Citation:
     return Citation(value["id"], value.get("at", ""))
 
 
+def citations(values) -> tuple[Citation, ...]:
+    return tuple(citation(v) for v in values)
+
+
+def definition_source(value: str | dict) -> DefinitionSource:
+    if value == LEGACY_OWN_DEFINITION:
+        return DefinitionSource("written", (), legacy=True)
+    if isinstance(value, dict) and "basis" in value:
+        return DefinitionSource(value["basis"], citations(value["sources"]))
+    return DefinitionSource("", (citation(value),), legacy=True)  # a bare citation: the basis is not said
+
+
 def _section(data: dict[str, Any]) -> LanguageSection:
-    source = data["definition_source"]
     equivalence = data.get("equivalence")
     return LanguageSection(
         term=data["term"],
         definition=data["definition"],
-        definition_source=None if source == OWN_DEFINITION else citation(source),
+        definition_source=definition_source(data["definition_source"]),
         synonyms=tuple(data.get("synonyms", ())),
         deprecated=tuple(DeprecatedTerm(d["term"], d["reason"]) for d in data.get("deprecated", ())),
         note=data.get("note", ""),
         disambiguated=data.get("disambiguated", ""),
         pinyin=data.get("pinyin", ""),
-        equivalence=Equivalence(equivalence["degree"], dict(equivalence.get("note", {}))) if equivalence else None,
+        equivalence=Equivalence(equivalence["degree"], dict(equivalence.get("note", {})),
+                                citations(equivalence.get("sources", ()))) if equivalence else None,
         source_fingerprint=data.get("source_fingerprint", ""),
+        note_sources=citations(data.get("note_sources", ())),
     )
 
 
@@ -325,5 +341,15 @@ def concept_from_data(data: dict[str, Any], path: Path, languages: list[str]) ->
         sources=tuple(citation(s) for s in data.get("sources", ())),
         history=tuple(
             Change(h["version"], datetime.date.fromisoformat(h["date"]), dict(h["summary"])) for h in data.get("history", ())
+        ),
+        renderings=tuple(
+            Rendering(
+                text={code: r[code] for code in languages if code in r},
+                translated_from=r["translated_from"],
+                official=r["official"],
+                source=citation(r["source"]),
+                note=dict(r.get("note", {})),
+            )
+            for r in data.get("renderings", ())
         ),
     )

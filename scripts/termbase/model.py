@@ -11,12 +11,16 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 # One place for the enumerations. Their human-readable names live in labels.py (translated through gettext).
 STATUSES = ("draft", "approved", "deprecated")
 EQUIVALENCES = ("exact", "partial", "broader", "narrower", "none")
 RELATION_KINDS = ("broader", "narrower", "related", "contrast")
-OWN_DEFINITION = "own"  # definition_source value for a definition written by the glossary itself
+# How a definition relates to its sources (`definition_source.basis`): the source's own words, the source's
+# definition reworded or shortened, or a definition written for the glossary from the sources named.
+DEFINITION_BASES = ("quoted", "adapted", "written")
+LEGACY_OWN_DEFINITION = "own"  # the first release's form for a definition that named no source
 FATES = ("active", "renamed", "merged", "withdrawn")  # what became of an id ever published
 RESERVED_IDS = frozenset({"index"})  # terms/index/ is the A–Z index page
 # What `new` writes where the contributor's definition goes: a valid placeholder, flagged until replaced.
@@ -63,6 +67,7 @@ class Source:
     title_en: str = ""
     url: str = ""
     type: str = ""
+    amended_by: tuple[str, ...] = ()  # bibliography ids of later texts that changed this one
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,29 @@ class Citation:
 
     id: str
     at: str = ""
+
+
+@dataclass(frozen=True)
+class DefinitionSource:
+    """What a definition rests on: its basis (one of DEFINITION_BASES) and the sources it quotes, adapts or was
+    written from. `legacy` marks the first release's forms (a bare citation, or `own` with no source), which the
+    validator reports until they are rewritten."""
+
+    basis: str
+    sources: tuple[Citation, ...] = ()
+    legacy: bool = False
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """How a translated text renders the term: the text in each language, which side is the original, whether
+    the translation is official, and the document where it stands."""
+
+    text: dict[str, str]
+    translated_from: str
+    official: bool
+    source: Citation
+    note: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -85,6 +113,7 @@ class Equivalence:
 
     degree: str
     note: dict[str, str] = field(default_factory=dict)
+    sources: tuple[Citation, ...] = ()  # for the facts the note states
 
     def note_in(self, language: str, fallback: str) -> str:
         """The note in `language`, else in `fallback` (the source language), else nothing."""
@@ -95,7 +124,7 @@ class Equivalence:
 class LanguageSection:
     term: str
     definition: str
-    definition_source: Citation | None  # None means the glossary's own definition
+    definition_source: DefinitionSource
     synonyms: tuple[str, ...] = ()
     deprecated: tuple[DeprecatedTerm, ...] = ()
     note: str = ""  # usage note
@@ -103,7 +132,7 @@ class LanguageSection:
     pinyin: str = ""  # only in Chinese sections, where the automatic reading of the term is wrong
     equivalence: Equivalence | None = None  # only in translations
     source_fingerprint: str = ""  # only in translations: fingerprint of the source text translated
-
+    note_sources: tuple[Citation, ...] = ()  # for the facts the note states
 
     @property
     def label(self) -> str:
@@ -142,9 +171,29 @@ class Concept:
     relations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sources: tuple[Citation, ...] = ()
     history: tuple[Change, ...] = ()  # oldest first; the last one is the current version
+    renderings: tuple[Rendering, ...] = ()  # what translated texts render the term as
 
     def related(self, kind: str) -> tuple[str, ...]:
         return self.relations.get(kind, ())
+
+    def citations(self) -> Iterator[tuple[tuple, Citation]]:
+        """Every citation of the entry, with its field path, in reading order of the page."""
+        for code, section in self.sections.items():
+            basis = section.definition_source
+            for j, cited in enumerate(basis.sources):
+                yield ((code, "definition_source") if basis.legacy else (code, "definition_source", "sources", j)), cited
+            for j, cited in enumerate(section.note_sources):
+                yield (code, "note_sources", j), cited
+            if section.equivalence:
+                for j, cited in enumerate(section.equivalence.sources):
+                    yield (code, "equivalence", "sources", j), cited
+        for i, rendering in enumerate(self.renderings):
+            yield ("renderings", i, "source"), rendering.source
+        for i, conception in enumerate(self.conceptions):
+            for j, cited in enumerate(conception.sources):
+                yield ("conceptions", i, "sources", j), cited
+        for i, cited in enumerate(self.sources):
+            yield ("sources", i), cited
 
 
 @dataclass(frozen=True)

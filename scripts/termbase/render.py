@@ -97,14 +97,7 @@ class _SourceList:
     def __init__(self, glossary: Glossary, concept: Concept):
         self.glossary = glossary
         self.numbers: dict[str, int] = {}
-        cited: list[Citation] = []
-        for section in concept.sections.values():
-            if section.definition_source:
-                cited.append(section.definition_source)
-        for conception in concept.conceptions:
-            cited.extend(conception.sources)
-        cited.extend(concept.sources)
-        for reference in cited:
+        for _, reference in concept.citations():
             if reference.id in glossary.bibliography and reference.id not in self.numbers:
                 self.numbers[reference.id] = len(self.numbers) + 1
 
@@ -193,6 +186,8 @@ def render_term_page(glossary: Glossary, concept: Concept, language: Language, l
         "domain_name": glossary.domains[concept.domain].names[language.code],
         "jurisdiction_names": {code: j.names[language.code] for code, j in glossary.jurisdictions.items()},
         "sources": _SourceList(glossary, concept),
+        "bibliography": glossary.bibliography,
+        "languages_by_code": {lang.code: lang for lang in glossary.languages},
         "title": title,
         "description": section.definition,
         "jsonld": _jsonld(glossary, concept, site),

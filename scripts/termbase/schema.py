@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import EQUIVALENCES, FATES, OWN_DEFINITION, RELATION_KINDS, STATUSES
+from .model import DEFINITION_BASES, EQUIVALENCES, FATES, LEGACY_OWN_DEFINITION, RELATION_KINDS, STATUSES
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -44,6 +44,35 @@ def _citation() -> dict[str, Any]:
     }
 
 
+def _citations(description: str, min_items: int = 0) -> dict[str, Any]:
+    return {"description": description, "type": "array", "minItems": min_items, "items": _citation()}
+
+
+def _definition_source() -> dict[str, Any]:
+    named = {
+        "type": "object",
+        "required": ["basis", "sources"],
+        "properties": {
+            "basis": {
+                "enum": list(DEFINITION_BASES),
+                "description": "quoted: the source's own words, verbatim; adapted: the source's definition reworded "
+                "or shortened; written: written for the glossary from the sources named.",
+            },
+            # an empty list is read, so that the `definition-basis` rule can say what to write
+            "sources": _citations("The sources quoted, adapted or written from; say where (`at`) and which "
+                                  "version of a law or standard."),
+        },
+        "additionalProperties": False,
+    }
+    return {
+        "description": "What the definition rests on: its basis and its sources.",
+        # The first release's forms (`own`, a bare citation) are still read so that old entries can be loaded and
+        # reported with a hint; the `definition-basis` rule asks for the form above.
+        "anyOf": [named, {"const": LEGACY_OWN_DEFINITION}, _citation()],
+        "x-message": "must be `{basis: quoted|adapted|written, sources: [<bibliography id or {id, at}>, ...]}`",
+    }
+
+
 def _language_section(language: str, source: str, chinese: bool) -> dict[str, Any]:
     is_source = language == source
     properties: dict[str, Any] = {
@@ -60,12 +89,9 @@ def _language_section(language: str, source: str, chinese: bool) -> dict[str, An
             },
         },
         "definition": {**TEXT, "description": "The definition, as one paragraph of plain text."},
-        "definition_source": {
-            "description": f"Where the definition comes from: a citation, or '{OWN_DEFINITION}' for the glossary's own.",
-            "anyOf": [{"const": OWN_DEFINITION}, _citation()],
-            "x-message": f"must be '{OWN_DEFINITION}' (the glossary's own definition) or a citation of the bibliography",
-        },
+        "definition_source": _definition_source(),
         "note": {**TEXT, "description": "A usage note for writers and translators."},
+        "note_sources": _citations("The sources of the facts the note states."),
         "disambiguated": {
             **TEXT,
             "description": "How to write the term where another concept has the same term, e.g. 安全（safety）.",
@@ -90,6 +116,7 @@ def _language_section(language: str, source: str, chinese: bool) -> dict[str, An
                     "properties": {source: TEXT, language: TEXT},
                     "additionalProperties": False,
                 },
+                "sources": _citations("The sources of the facts the note states."),
             },
             "additionalProperties": False,
         }
@@ -145,6 +172,26 @@ def entry_schema(
         "description": "The documents the entry as a whole rests on.",
         "type": "array",
         "items": _citation(),
+    }
+    properties["renderings"] = {
+        "description": "What translated texts actually render the term as (official translations first of all).",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["translated_from", "official", "source"],
+            "properties": {
+                **{language: TEXT for language in languages},
+                "translated_from": {"enum": languages, "description": "The language of the original text."},
+                "official": {"type": "boolean", "description": "true for an official translation."},
+                "source": _citation(),
+                "note": {
+                    "type": "object",
+                    "properties": {language: TEXT for language in languages},
+                    "additionalProperties": False,
+                },
+            },
+            "additionalProperties": False,
+        },
     }
     properties["history"] = {
         "description": "Each published version, oldest first, ending with the current one: what changed and when.",
@@ -277,6 +324,8 @@ BIBLIOGRAPHY_SCHEMA: dict[str, Any] = {
                         "x-message": "must be an http(s) address",
                     },
                     "type": TEXT,
+                    "amended_by": {"type": "array", "items": ID, "uniqueItems": True,
+                                   "description": "Bibliography ids of later texts that changed this one."},
                 },
             },
         }

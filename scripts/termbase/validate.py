@@ -27,6 +27,8 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule("unknown-source", references.unknown_source),
     Rule("unused-source", references.unused_source),
+    Rule("definition-basis", references.definition_basis),
+    Rule("renderings", references.renderings),
     Rule("unknown-relation", references.unknown_relation),
     Rule("relation-symmetry", references.relation_symmetry),
     Rule("relation-cycle", references.relation_cycle),

@@ -28,7 +28,7 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
         for language in glossary.languages:
             section = concept.sections[language.code]
             equivalence = section.equivalence
-            cited = section.definition_source
+            basis = section.definition_source
             writer.writerow({
                 "id": concept.id,
                 "language": language.tag,
@@ -36,7 +36,8 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
                 "synonyms": LIST_SEPARATOR.join(section.synonyms),
                 "deprecated_terms": LIST_SEPARATOR.join(d.term for d in section.deprecated),
                 "definition": section.definition,
-                "definition_source": (f"{cited.id} {cited.at}".strip() if cited else "own"),
+                "definition_source": "; ".join(
+                    [basis.basis] * bool(basis.basis) + [f"{c.id} {c.at}".strip() for c in basis.sources]),
                 "equivalence": equivalence.degree if equivalence else "",
                 "equivalence_note": equivalence.note_in(language.code, source) if equivalence else "",
                 "usage_note": section.note,

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..loader import CONCEPTS_DIR, concept_from_data
 from ..model import (
-    OWN_DEFINITION, RELATION_KINDS, Citation, Concept, Domain, Glossary, Jurisdiction, Language, LanguageSection,
+    LEGACY_OWN_DEFINITION, RELATION_KINDS, Citation, Concept, DefinitionSource, Domain, Glossary, Jurisdiction, Language, LanguageSection,
     RegistryEntry, Source,
 )
 from ..render import SiteInfo
@@ -23,6 +23,12 @@ def _citation(cited: Citation) -> str | dict:
     return {"id": cited.id, "at": cited.at} if cited.at else cited.id
 
 
+def _definition_source(basis: DefinitionSource) -> str | dict:
+    if basis.legacy:  # written back as it was read, so that reading the export back gives the same model
+        return _citation(basis.sources[0]) if basis.sources else LEGACY_OWN_DEFINITION
+    return {"basis": basis.basis, "sources": [_citation(s) for s in basis.sources]}
+
+
 def _section(section: LanguageSection) -> dict[str, Any]:
     data: dict[str, Any] = {"term": section.term}
     if section.synonyms:
@@ -30,14 +36,18 @@ def _section(section: LanguageSection) -> dict[str, Any]:
     if section.deprecated:
         data["deprecated"] = [{"term": d.term, "reason": d.reason} for d in section.deprecated]
     data["definition"] = section.definition
-    data["definition_source"] = _citation(section.definition_source) if section.definition_source else OWN_DEFINITION
+    data["definition_source"] = _definition_source(section.definition_source)
     for name in ("note", "disambiguated", "pinyin", "source_fingerprint"):
         if getattr(section, name):
             data[name] = getattr(section, name)
+    if section.note_sources:
+        data["note_sources"] = [_citation(s) for s in section.note_sources]
     if section.equivalence:
         data["equivalence"] = {"degree": section.equivalence.degree}
         if section.equivalence.note:
             data["equivalence"]["note"] = dict(section.equivalence.note)
+        if section.equivalence.sources:
+            data["equivalence"]["sources"] = [_citation(s) for s in section.equivalence.sources]
     return data
 
 
@@ -60,6 +70,12 @@ def concept_data(concept: Concept, languages: list[str]) -> dict[str, Any]:
         data["relations"] = relations
     if concept.sources:
         data["sources"] = [_citation(s) for s in concept.sources]
+    if concept.renderings:
+        data["renderings"] = [
+            {**r.text, "translated_from": r.translated_from, "official": r.official, "source": _citation(r.source),
+             **({"note": dict(r.note)} if r.note else {})}
+            for r in concept.renderings
+        ]
     if concept.history:
         data["history"] = [{"version": h.version, "date": h.date.isoformat(), "summary": dict(h.summary)}
                            for h in concept.history]

@@ -70,10 +70,10 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
             lang_sec = _el(entry, "langSec", **{XML_LANG: language.tag})
             group = _el(lang_sec, "descripGrp")
             _el(group, "descrip", section.definition, type="definition")
-            cited = section.definition_source
-            if cited and cited.id in glossary.bibliography:
-                reference = glossary.bibliography[cited.id]
-                _el(group, "admin", f"{reference.title} {cited.at}".strip(), type="source")
+            cited = [c for c in section.definition_source.sources if c.id in glossary.bibliography]
+            if cited:
+                text = "; ".join(f"{glossary.bibliography[c.id].title} {c.at}".strip() for c in cited)
+                _el(group, "admin", text, type="source")
             else:
                 _el(group, "admin", glossary.title[language.code], type="source")
             if section.equivalence and section.equivalence.note.get(language.code):

@@ -11,14 +11,7 @@ from . import Context, suggest
 
 
 def _citations(concept: Concept) -> Iterator[tuple[tuple, Citation]]:
-    for code, section in concept.sections.items():
-        if section.definition_source:
-            yield (code, "definition_source"), section.definition_source
-    for i, conception in enumerate(concept.conceptions):
-        for j, cited in enumerate(conception.sources):
-            yield ("conceptions", i, "sources", j), cited
-    for i, cited in enumerate(concept.sources):
-        yield ("sources", i), cited
+    return concept.citations()
 
 
 def unknown_source(ctx: Context) -> Iterator[Problem]:
@@ -29,6 +22,50 @@ def unknown_source(ctx: Context) -> Iterator[Problem]:
             if cited.id not in bibliography:
                 hint = suggest(cited.id, bibliography) or "add the source to glossary/bibliography.yaml first"
                 yield ctx.problem(concept, path, "unknown-source", f"'{cited.id}' is not in the bibliography", hint)
+
+
+# The first release's forms of `definition_source` are reported at this severity while entries are rewritten.
+LEGACY_BASIS_SEVERITY = WARNING
+_NAMED_BASIS = "definition_source: {basis: quoted|adapted|written, sources: [{id: <bibliography id>, at: <where>}]}"
+
+
+def definition_basis(ctx: Context) -> Iterator[Problem]:
+    """Every definition names its basis (quoted, adapted, or written for the glossary) and the sources behind it;
+    a quoted or adapted definition says where its source says it."""
+    for concept in ctx.glossary.concepts.values():
+        for code, section in concept.sections.items():
+            basis = section.definition_source
+            path = (code, "definition_source")
+            if basis.legacy and not basis.sources:
+                yield ctx.problem(concept, path, "definition-basis", "the definition names no source",
+                                  f"name the sources it was written from: {_NAMED_BASIS}", LEGACY_BASIS_SEVERITY)
+            elif basis.legacy:
+                yield ctx.problem(concept, path, "definition-basis",
+                                  "the definition does not say whether it quotes or adapts its source",
+                                  f"write {_NAMED_BASIS}", LEGACY_BASIS_SEVERITY)
+            elif not basis.sources:
+                yield ctx.problem(concept, (*path, "sources"), "definition-basis", "the definition names no source",
+                                  "list the sources it quotes, adapts or was written from: "
+                                  "`- {id: <bibliography id>, at: <where>}`")
+            elif basis.basis in ("quoted", "adapted"):
+                for j, cited in enumerate(basis.sources):
+                    if not cited.at:
+                        yield ctx.problem(concept, (*path, "sources", j), "definition-basis",
+                                          f"a {basis.basis} definition must say where its source says it",
+                                          "add `at:` with the article, clause or section, and the version of the text")
+
+
+def renderings(ctx: Context) -> Iterator[Problem]:
+    """A recorded rendering gives the original's text and at least one translation of it."""
+    for concept in ctx.glossary.concepts.values():
+        for i, rendering in enumerate(concept.renderings):
+            if rendering.translated_from not in rendering.text:
+                yield ctx.problem(concept, ("renderings", i), "renderings",
+                                  f"the original ({rendering.translated_from}) text is missing",
+                                  f"add `{rendering.translated_from}:` with the term as the original text writes it")
+            elif len(rendering.text) < 2:
+                yield ctx.problem(concept, ("renderings", i), "renderings", "no translated text is given",
+                                  "add the rendering in the other language")
 
 
 def unknown_relation(ctx: Context) -> Iterator[Problem]:

@@ -48,11 +48,27 @@ def texts(concept: Concept) -> Iterator[tuple[tuple, str | None, str, str]]:
             yield (code, "note"), code, "prose", section.note
         if section.disambiguated:
             yield (code, "disambiguated"), code, "term", section.disambiguated
-        if section.definition_source and section.definition_source.at:
-            yield (code, "definition_source", "at"), None, "prose", section.definition_source.at
+        basis = section.definition_source
+        for j, cited in enumerate(basis.sources):
+            if cited.at:
+                where = (code, "definition_source", "at") if basis.legacy else (code, "definition_source", "sources", j, "at")
+                yield where, None, "prose", cited.at
+        for j, cited in enumerate(section.note_sources):
+            if cited.at:
+                yield (code, "note_sources", j, "at"), None, "prose", cited.at
         if section.equivalence:
             for note_language, note in section.equivalence.note.items():
                 yield (code, "equivalence", "note", note_language), note_language, "prose", note
+            for j, cited in enumerate(section.equivalence.sources):
+                if cited.at:
+                    yield (code, "equivalence", "sources", j, "at"), None, "prose", cited.at
+    for i, rendering in enumerate(concept.renderings):
+        for code, text in rendering.text.items():
+            yield ("renderings", i, code), code, "term", text
+        for code, note in rendering.note.items():
+            yield ("renderings", i, "note", code), code, "prose", note
+        if rendering.source.at:
+            yield ("renderings", i, "source", "at"), None, "prose", rendering.source.at
     for i, conception in enumerate(concept.conceptions):
         for code, text in conception.text.items():
             yield ("conceptions", i, code), code, "prose", text
