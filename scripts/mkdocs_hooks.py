@@ -1,4 +1,5 @@
-"""MkDocs hooks: a thin adapter between MkDocs and termbase. No glossary logic lives here.
+"""MkDocs hooks: a thin adapter between MkDocs and termbase. No glossary logic and no decision lives here: what
+the pages are, where they go, whether they are in the nav and the build date all come from termbase.
 
 - on_config: validate the glossary; any error aborts the build with the validator's own messages, so a broken
   entry never yields a half-built site. Also checks that mkdocs.yml builds exactly the glossary's languages.
@@ -7,15 +8,13 @@
 - on_nav: fill the placeholders with the rendered Markdown and exports, once i18n has rebuilt its file list.
 - on_post_build: once every language is built, write the redirect pages of renamed and merged ids (plain HTML,
   outside search and sitemap) and split the merged search index into one index per language.
-See ../shared/MKDOCS_NOTES.md for why generation works this way with mkdocs-static-i18n.
+See MAINTAINERS.md for why generation works this way with mkdocs-static-i18n.
 """
 
 from __future__ import annotations
 
-import datetime
 import json
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -25,13 +24,13 @@ from mkdocs.structure.files import File, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from termbase.render import SiteInfo  # noqa: E402
 from termbase.site import SiteContent, site_content  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
 
-def _i18n_languages(config) -> tuple[str, str | None]:
+def _i18n_languages(config) -> tuple[tuple[str, ...], str]:
+    """The languages mkdocs.yml builds, and the one it puts at the site root."""
     plugin = config.plugins.get("i18n")
     if plugin is None:
         raise PluginError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) is not configured")
@@ -40,21 +39,8 @@ def _i18n_languages(config) -> tuple[str, str | None]:
     return tuple(lang.locale for lang in languages), default
 
 
-def _build_date() -> datetime.date:
-    # SOURCE_DATE_EPOCH (reproducible-builds.org) pins the date, so that the same sources give the same site.
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
-    return datetime.date.today()
-
-
-def _site(config) -> SiteInfo:
-    _, default = _i18n_languages(config)
-    return SiteInfo(config.site_url or "", default, _build_date(), (config.repo_url or "").rstrip("/"))
-
-
 def _content(config) -> SiteContent:
-    return site_content(Path(config.config_file_path).resolve().parent, _site(config))
+    return site_content(Path(config.config_file_path).resolve().parent, config.site_url or "", config.repo_url or "")
 
 
 @event_priority(100)  # before i18n's on_config, so a broken glossary stops the build before any output
@@ -69,11 +55,17 @@ def on_config(config):
             f"the glossary has {len(content.errors)} error(s), listed above; "
             "run `make validate` to see them and fix them before building"
         )
-    locales, _ = _i18n_languages(config)
+    locales, default = _i18n_languages(config)
     if sorted(locales) != sorted(content.language_codes):
         raise PluginError(
             f"mkdocs.yml builds the languages {', '.join(locales)} but glossary/glossary.yaml declares "
             f"{', '.join(content.language_codes)}: list the same languages under plugins.i18n.languages"
+        )
+    if content.site and default != content.site.default_code:
+        raise PluginError(
+            f"mkdocs.yml puts '{default}' at the site root, but the glossary's source language (the first in "
+            f"glossary/glossary.yaml) is '{content.site.default_code}': mark that one `default: true` under "
+            "plugins.i18n.languages"
         )
     return config
 
@@ -81,19 +73,19 @@ def on_config(config):
 @event_priority(50)  # before mkdocs-static-i18n (-100), which rebuilds the file list by language
 def on_files(files, config):
     content = _content(config)
+    in_nav = {path: page.in_nav for path, page in content.pages.items()}
     for src_uri in [*content.pages, *content.downloads]:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(
                 f"docs/{src_uri} exists, but that page is generated from glossary/ at build time: delete it"
             )
-        in_nav = src_uri.rsplit("/", 1)[-1].split(".")[0] == "index"
         files.append(
             File(
                 src_uri,
                 config.docs_dir,
                 config.site_dir,
                 config.use_directory_urls,
-                inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
+                inclusion=InclusionLevel.INCLUDED if in_nav.get(src_uri) else InclusionLevel.NOT_IN_NAV,
             )
         )
     return files
@@ -101,7 +93,7 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     content = _content(config)
-    generated = {**content.pages, **content.downloads}
+    generated = {**{path: page.markdown for path, page in content.pages.items()}, **content.downloads}
     for file in files:
         if file.src_uri in generated:
             file.content_string = generated[file.src_uri]
@@ -114,15 +106,15 @@ def on_post_build(config):
     if i18n.building:
         return  # a nested build of one language: the top-level build finishes the site once all are built
     site = Path(config.site_dir)
-    info = _site(config)
-    for language, pages in _content(config).redirects.items():
+    content = _content(config)
+    info = content.site
+    for language, pages in content.redirects.items():
         root = site / info.prefix(language)
         for path, page in pages.items():
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
-    codes, _ = _i18n_languages(config)
-    _split_search_index(site, [info.prefix(code) for code in codes])
+    _split_search_index(site, [info.prefix(code) for code in content.language_codes])
 
 
 def _split_search_index(site: Path, prefixes: list[str]) -> None:

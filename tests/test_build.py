@@ -193,7 +193,8 @@ def test_browse_pages_cover_domains_status_jurisdictions_and_cautions(built_site
     status = text_of(read(built_site, "browse/status/index.html"))
     assert f"Approved ({len(CONCEPT_IDS)})" in status
     matrix = read(built_site, "browse/jurisdictions/index.html")
-    row = re.search(r'href="../../terms/safety/#conceptions-by-jurisdiction">[^<]*</a></th>(.*?)</tr>', matrix).group(1)
+    row = re.search(r'href="../../terms/safety/#conceptions">[^<]*</a></th>(.*?)</tr>', matrix).group(1)
+    assert 'id="conceptions"' in read(built_site, "terms/safety/index.html")  # where the link lands
     names = yaml.safe_load((ROOT / "glossary" / "jurisdictions.yaml").read_text(encoding="utf-8"))
     expected = {j["name"]["en"] for j in names if j["code"] in {c["jurisdiction"] for c in entry("safety")["conceptions"]}}
     assert set(re.findall(r'<span aria-label="[^"]*" title="([^"]+)">●</span>', row)) == expected

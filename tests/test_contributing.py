@@ -84,10 +84,11 @@ def test_contributing_guide_is_on_the_site_in_both_languages(built_site):
 
 
 def test_repository_links_are_rewritten_for_the_site():
-    from termbase.render import site_version_of_repository_page as convert
+    from termbase.publication import Repository
+    from termbase.repository_page import site_version_of_repository_page as convert
 
     text = ("See [the method](docs/methodology.md#sources), [safety](glossary/concepts/safety.yaml), "
             "[中文](CONTRIBUTING.zh.md), [licence](LICENSE) and [site](https://x.org).")
     assert convert(text) == ("See [the method](methodology.md#sources), [safety](terms/safety.md), [中文](contributing.md), "
                              "licence and [site](https://x.org).")
-    assert "[licence](https://github.com/o/r/blob/main/LICENSE)" in convert(text, "https://github.com/o/r")
+    assert "[licence](https://github.com/o/r/blob/main/LICENSE)" in convert(text, Repository("https://github.com/o/r"))

@@ -9,7 +9,8 @@ import yaml
 
 from factory import ROOT, entry, make_glossary
 from termbase.loader import load_glossary
-from termbase.render import SiteInfo, render_term_page
+from termbase.pages import render_term_page
+from termbase.publication import SiteInfo
 from termbase.validate import validate
 from test_render import to_html
 

@@ -17,10 +17,10 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
 
 from factory import ROOT
-from termbase.exports import FORMATS
+from termbase.exports.formats import FORMATS
 from termbase.exports.json_export import from_data, to_data
 from termbase.loader import load_glossary
-from termbase.render import SiteInfo
+from termbase.publication import SiteInfo
 
 SITE = SiteInfo("https://glossary.example/", "en", datetime.date(2026, 11, 23))
 TBX_BASIC = ROOT.parent / "shared" / "tbx-basic"

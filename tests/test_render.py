@@ -8,7 +8,9 @@ from factory import ROOT, entry, make_glossary
 from termbase.collation import sort_key
 import datetime
 
-from termbase.render import SiteInfo, md, render_term_page, render_terms_index
+from termbase.pages import render_term_page, render_terms_index
+from termbase.pages.environment import md
+from termbase.publication import SiteInfo
 from termbase.loader import load_glossary
 
 LOCALES = ROOT / "locales"

@@ -14,7 +14,6 @@ Each measurement runs in a fresh process (so peak memory is its own) and is repe
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
 import platform
@@ -87,12 +86,15 @@ def _plain_copy(project: Path, destination: Path) -> Path:
     """The same site as static Markdown: generated pages written into docs/, the hook removed from mkdocs.yml."""
     sys.path.insert(0, str(PROJECT / "scripts"))
     from termbase.loader import load_glossary
-    from termbase.render import SiteInfo, render_site_pages
+    from termbase.publication import SiteInfo
+    from termbase.site import publish
 
     shutil.copytree(project, destination)
     glossary = load_glossary(destination / "glossary", destination).glossary
-    site = SiteInfo("http://127.0.0.1:8000/", glossary.source_language.code, datetime.date.today())
-    for path, text in render_site_pages(glossary, destination / "locales", site).items():
+    site = SiteInfo.for_build(glossary, "http://127.0.0.1:8000/")
+    pages, downloads, _ = publish(glossary, destination / "locales", site)
+    files = {**{path: page.markdown for path, page in pages.items()}, **downloads}
+    for path, text in files.items():
         target = destination / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -1,1 +1,5 @@
-"""termbase: load, validate and render the glossary. Free of MkDocs, so it can be used and tested alone."""
+"""termbase: load, validate and render the glossary. Free of MkDocs imports, so it can be used and tested alone."""
+
+from pathlib import Path
+
+TEMPLATES = Path(__file__).parent / "templates"  # the Jinja templates of the pages and of a new entry

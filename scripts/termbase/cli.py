@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
 import sys
 from pathlib import Path
 
 from . import l10n, scaffold
-from .editing import write_atomically
-from .exports import FORMATS
+from .editing import mark_reviewed, write_atomically
+from .exports.formats import FORMATS
 from .loader import load_glossary
 from .problems import to_json
-from .render import SiteInfo
+from .publication import SiteInfo
 from .schema import glossary_entry_schema
 from .validate import RULES, validate
 
@@ -99,7 +98,7 @@ def _l10n_reviewed(args: argparse.Namespace) -> int:
         print(f"error: no concept has the id {', '.join(unknown)}", file=sys.stderr)
         return 2
     for concept_id in args.ids:
-        changed = l10n.mark_reviewed(glossary, glossary.concepts[concept_id], args.language)
+        changed = mark_reviewed(glossary, glossary.concepts[concept_id], args.language)
         print(f"{concept_id}: {args.language} {'marked as reviewed' if changed else 'was already up to date'}")
     return 0
 
@@ -124,7 +123,7 @@ def _export(args: argparse.Namespace) -> int:
     if glossary is None:
         return 1
     export = FORMATS[args.format]
-    site = SiteInfo(args.base_url, glossary.source_language.code, datetime.date.today())
+    site = SiteInfo.for_build(glossary, args.base_url)
     _write(args.output, export.render(glossary, site), f"{export.name}, {len(glossary.concepts)} concepts")
     return 0
 

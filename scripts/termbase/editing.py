@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ruamel.yaml import YAML
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from .model import Concept, Glossary, fingerprint
 
 # The two layouts of lists our files use: nested lists indented under their key, or lists at the top level.
 _LAYOUTS = ({"mapping": 2, "sequence": 4, "offset": 2}, {"mapping": 2, "sequence": 2, "offset": 0})
@@ -59,3 +62,18 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def mark_reviewed(glossary: Glossary, concept: Concept, language: str) -> bool:
+    """Record that the `language` text now matches the current source text. Returns whether the file changed."""
+    # Quoted, so that a fingerprint made only of digits (or like 12e345...) is never read back as a number.
+    value = DoubleQuotedScalarString(fingerprint(concept.sections[glossary.source_language.code]))
+
+    def change(data) -> None:
+        section = data[language]
+        if "source_fingerprint" in section:
+            section["source_fingerprint"] = value
+        else:  # right after the term: a short line, where it cannot be taken for part of a paragraph
+            section.insert(list(section).index("term") + 1, "source_fingerprint", value)
+
+    return edit_yaml(concept.path, change)

@@ -24,11 +24,6 @@ from .model import Language
 DOMAIN = "messages"
 
 
-def N_(message: str) -> str:
-    """Mark a string for extraction without translating it here (it is translated where it is shown)."""
-    return message
-
-
 def catalog_path(locales_dir: Path, code: str) -> Path:
     return locales_dir / code / "LC_MESSAGES" / f"{DOMAIN}.po"
 

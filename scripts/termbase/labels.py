@@ -2,7 +2,11 @@
 gettext; `N_` only marks them for extraction into the catalogs.
 """
 
-from .i18n import N_
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it here (it is translated where it is shown)."""
+    return message
+
 
 EQUIVALENCE = {
     "exact": N_("Exact equivalent"),
@@ -31,6 +35,13 @@ RELATION = {
     "narrower": N_("Narrower concepts"),
     "related": N_("Related concepts"),
     "contrast": N_("Not to be confused with"),
+}
+
+# What the changelog says about an id's change of fate (%(target)s: the id it now lives on as).
+FATE_CHANGE = {
+    "renamed": N_("Renamed to %(target)s."),
+    "merged": N_("Merged into %(target)s."),
+    "withdrawn": N_("Withdrawn."),
 }
 
 # The label before a definition's sources, by its basis ("cited": the first release's bare citation).

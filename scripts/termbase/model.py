@@ -239,6 +239,16 @@ class Glossary:
         return self.languages[0]
 
     @property
+    def translations(self) -> tuple[Language, ...]:
+        """Every language but the source: each is translated from the source language, and graded against it."""
+        return self.languages[1:]
+
+    @property
+    def release_date(self) -> datetime.date:
+        """The glossary's date: that of its most recently changed entry (the same sources always give the same date)."""
+        return max((c.updated for c in self.concepts.values()), default=datetime.date(1970, 1, 1))
+
+    @property
     def language_codes(self) -> tuple[str, ...]:
         return tuple(lang.code for lang in self.languages)
 

@@ -8,12 +8,11 @@ import re
 from pathlib import Path
 
 import jinja2
-from ruamel.yaml.comments import CommentedMap
 
-from .editing import edit_yaml, write_atomically
+from . import TEMPLATES
+from .editing import write_atomically
 from .loader import CONCEPTS_DIR, REGISTRY_FILE
 from .model import PLACEHOLDER_DEFINITIONS, RESERVED_IDS, Glossary, LanguageSection, fingerprint
-from .render import TEMPLATES
 from .schema import ID_PATTERN
 
 
@@ -59,10 +58,10 @@ def new_entry(glossary: Glossary, concept_id: str, terms: dict[str, str], domain
     )
     write_atomically(path, text)
 
-    def register(data) -> None:
-        item = CommentedMap([("id", concept_id), ("fate", "active")])
-        item.fa.set_flow_style()
-        data.append(item)
-
-    edit_yaml(glossary.directory / REGISTRY_FILE, register)
+    # Appended as the file's last line, after any closing comments (a round-trip edit would put it before
+    # them), so that the registry only ever grows at its end.
+    registry = glossary.directory / REGISTRY_FILE
+    existing = registry.read_text(encoding="utf-8")
+    separator = "" if not existing or existing.endswith("\n") else "\n"
+    write_atomically(registry, f"{existing}{separator}- {{id: {concept_id}, fate: active}}\n")
     return path

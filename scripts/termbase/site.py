@@ -1,43 +1,66 @@
-"""What the site needs from the glossary, computed once per change of the sources.
+"""Everything the site publishes, computed from the glossary: `publish` is a plain function of the model.
 
-MkDocs calls its hooks once per language build (mkdocs-static-i18n builds each language in turn), and
-`mkdocs serve` rebuilds on every edit: the result is cached and keyed by the modification times of every
-file it depends on, so unchanged sources are never parsed twice.
+`site_content` adds what a site engine needs around it: it validates first (no page at all when there is an
+error), and caches the result keyed by the modification times of every file it depends on, because MkDocs calls
+its hooks once per language build (mkdocs-static-i18n builds each language in turn) and `mkdocs serve` rebuilds
+on every edit.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
-from .exports import FORMATS
+from . import TEMPLATES, publication
+from .exports.formats import FORMATS
+from .model import Glossary
+from .pages import GeneratedPage, render_redirects, render_site_pages
+from .pages.downloads import render_downloads_page
 from .problems import Problem
-from .render import (
-    TEMPLATES,
-    SiteInfo,
-    page_path,
-    render_downloads_page,
-    render_redirects,
-    render_site_pages,
-    site_version_of_repository_page,
-)
+from .publication import SiteInfo
+from .repository_page import site_version_of_repository_page
 from .validate import validate
-
-
-DOWNLOADS_DIR = "downloads"
 
 
 @dataclass(frozen=True)
 class SiteContent:
-    pages: dict[str, str]  # generated page source path -> Markdown
+    pages: dict[str, GeneratedPage]  # generated page source path -> page
     downloads: dict[str, str]  # downloads/<file> -> export content
     redirects: dict[str, dict[str, str]]  # language code -> {path under its site root -> redirect page HTML}
     problems: list[Problem]
     language_codes: tuple[str, ...]
+    site: SiteInfo | None = None  # none when the glossary could not be loaded
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
+
+
+def _guides(project_root: Path, glossary: Glossary, site: SiteInfo) -> dict[str, GeneratedPage]:
+    """CONTRIBUTING.md (and CONTRIBUTING.<code>.md for the other languages) shown on the site as well."""
+    pages = {}
+    for language in glossary.languages:
+        suffix = "" if language == glossary.source_language else f".{language.code}"
+        guide = project_root / f"CONTRIBUTING{suffix}.md"
+        if guide.is_file():
+            text = site_version_of_repository_page(guide.read_text(encoding="utf-8"), site.repository)
+            pages[site.source_file(language, "contributing")] = GeneratedPage(text, publication.in_nav("contributing"))
+    return pages
+
+
+def publish(glossary: Glossary, locales_dir: Path, site: SiteInfo) -> tuple[dict[str, GeneratedPage],
+                                                                          dict[str, str], dict[str, dict[str, str]]]:
+    """Pages, downloads and redirects of a valid glossary."""
+    pages = render_site_pages(glossary, locales_dir, site)
+    redirects = render_redirects(glossary, locales_dir, site)
+    contents = {f.file_name: f.render(glossary, site) for f in FORMATS.values()}
+    for language in glossary.languages:
+        markdown = render_downloads_page(glossary, language, locales_dir, FORMATS.values(), contents)
+        pages[site.source_file(language, "downloads")] = GeneratedPage(markdown, publication.in_nav("downloads"))
+    downloads = {publication.download(name): content for name, content in contents.items()}
+    return pages, downloads, redirects
 
 
 def _fingerprint(*places: Path) -> tuple:
@@ -54,35 +77,25 @@ def _fingerprint(*places: Path) -> tuple:
 _cache: dict[tuple, SiteContent] = {}
 
 
-def site_content(project_root: Path, site: SiteInfo) -> SiteContent:
-    """Validate the glossary and render its pages; no pages at all when there is any error."""
+def site_content(project_root: Path, base_url: str, repo_url: str = "",
+                 environ: Mapping[str, str] = os.environ) -> SiteContent:
+    """Validate the glossary and publish it; no pages at all when there is any error."""
     glossary_dir = project_root / "glossary"
     locales_dir = project_root / "locales"
     guides = tuple(sorted(project_root.glob("CONTRIBUTING*.md")))
-    key = (str(project_root), site, _fingerprint(glossary_dir, locales_dir, TEMPLATES), _fingerprint(*guides))
+    key = (str(project_root), base_url, repo_url, publication.build_date(environ),
+           _fingerprint(glossary_dir, locales_dir, TEMPLATES), _fingerprint(*guides))
     if key not in _cache:
         _cache.clear()
         result, problems = validate(glossary_dir, project_root)
         glossary = result.glossary
-        pages: dict[str, str] = {}
-        redirects: dict[str, dict[str, str]] = {}
-        downloads: dict[str, str] = {}
-        codes: tuple[str, ...] = ()
-        if glossary is not None:
-            codes = glossary.language_codes
+        if glossary is None:
+            _cache[key] = SiteContent({}, {}, {}, problems, ())
+        else:
+            site = SiteInfo.for_build(glossary, base_url, repo_url, environ)
+            pages, downloads, redirects = {}, {}, {}
             if not any(p.is_error for p in problems):
-                if site.default_code in codes:
-                    pages = render_site_pages(glossary, locales_dir, site)
-                    redirects = render_redirects(glossary, locales_dir, site)
-                    downloads = {f"{DOWNLOADS_DIR}/{f.file_name}": f.render(glossary, site) for f in FORMATS.values()}
-                    for language in glossary.languages:
-                        path = page_path(DOWNLOADS_DIR, language, site, folder="")
-                        pages[path] = render_downloads_page(glossary, language, locales_dir, downloads)
-                        # CONTRIBUTING.md (and CONTRIBUTING.<code>.md) shown on the site as well
-                        suffix = "" if language == glossary.source_language else f".{language.code}"
-                        guide = project_root / f"CONTRIBUTING{suffix}.md"
-                        if guide.is_file():
-                            text = site_version_of_repository_page(guide.read_text(encoding="utf-8"), site.repo_url)
-                            pages[page_path("contributing", language, site, folder="")] = text
-        _cache[key] = SiteContent(pages, downloads, redirects, problems, codes)
+                pages, downloads, redirects = publish(glossary, locales_dir, site)
+                pages.update(_guides(project_root, glossary, site))
+            _cache[key] = SiteContent(pages, downloads, redirects, problems, glossary.language_codes, site)
     return _cache[key]

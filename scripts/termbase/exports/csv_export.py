@@ -7,8 +7,7 @@ import io
 
 from ..collation import pinyin
 from ..model import Glossary
-from ..render import SiteInfo
-from .common import release_date, urls
+from ..publication import SiteInfo
 
 COLUMNS = (
     "id", "language", "term", "synonyms", "deprecated_terms", "definition", "definition_source", "equivalence",
@@ -24,7 +23,7 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
     writer.writeheader()
     source = glossary.source_language.code
     for concept in glossary.concepts.values():
-        concept_urls = urls(glossary, concept, site)
+        concept_urls = site.concept_urls(glossary, concept.id)
         for language in glossary.languages:
             section = concept.sections[language.code]
             equivalence = section.equivalence
@@ -49,6 +48,6 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
                 "updated": concept.updated.isoformat(),
                 "url": concept_urls[language.code],
                 "glossary_version": glossary.version,
-                "glossary_date": release_date(glossary).isoformat(),
+                "glossary_date": glossary.release_date.isoformat(),
             })
     return buffer.getvalue()

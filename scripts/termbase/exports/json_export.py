@@ -12,9 +12,8 @@ from ..model import (
     LEGACY_OWN_DEFINITION, RELATION_KINDS, Citation, Concept, DefinitionSource, Domain, Glossary, Jurisdiction, Language, LanguageSection,
     RegistryEntry, Source,
 )
-from ..render import SiteInfo
+from ..publication import SiteInfo
 from ..schema import glossary_entry_schema
-from .common import release_date, urls
 
 FORMAT_VERSION = 1
 
@@ -90,7 +89,7 @@ def to_data(glossary: Glossary, site: SiteInfo) -> dict[str, Any]:
             "title": glossary.title,
             "authors": glossary.authors,
             "version": glossary.version,
-            "date": release_date(glossary).isoformat(),
+            "date": glossary.release_date.isoformat(),
             "url": site.base_url,
             "languages": [vars(language) for language in glossary.languages],
         },
@@ -98,7 +97,7 @@ def to_data(glossary: Glossary, site: SiteInfo) -> dict[str, Any]:
         "jurisdictions": [{"code": j.code, "name": j.names} for j in glossary.jurisdictions.values()],
         "bibliography": [{k: v for k, v in vars(s).items() if v} for s in glossary.bibliography.values()],
         "registry": [{k: v for k, v in vars(e).items() if v} for e in glossary.registry.values()],
-        "concepts": [{**concept_data(c, codes), "urls": urls(glossary, c, site)} for c in glossary.concepts.values()],
+        "concepts": [{**concept_data(c, codes), "urls": site.concept_urls(glossary, c.id)} for c in glossary.concepts.values()],
     }
 
 

@@ -7,8 +7,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from ..model import Glossary
-from ..render import SiteInfo
-from .common import release_date, urls
+from ..publication import SiteInfo
 
 GLOSSARY = Namespace("urn:x-glossary:")  # our own terms (the kinds of relation SKOS lacks)
 
@@ -20,16 +19,16 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
     graph.bind("owl", OWL)
     graph.bind("glossary", GLOSSARY)
     source = glossary.source_language
-    scheme = URIRef(site.url(source, "terms/"))
+    scheme = URIRef(site.scheme_url(glossary))
     graph.add((scheme, RDF.type, SKOS.ConceptScheme))
     for language in glossary.languages:
         graph.add((scheme, DCTERMS.title, Literal(glossary.title[language.code], lang=language.tag)))
         graph.add((scheme, DCTERMS.creator, Literal(glossary.authors[language.code], lang=language.tag)))
     graph.add((scheme, OWL.versionInfo, Literal(glossary.version)))
-    graph.add((scheme, DCTERMS.modified, Literal(release_date(glossary).isoformat(), datatype=XSD.date)))
+    graph.add((scheme, DCTERMS.modified, Literal(glossary.release_date.isoformat(), datatype=XSD.date)))
 
     def uri(concept_id: str) -> URIRef:
-        return URIRef(urls(glossary, glossary.concepts[concept_id], site)[source.code])
+        return URIRef(site.concept_url(concept_id, source))
 
     for concept in glossary.concepts.values():
         node = uri(concept.id)
@@ -38,7 +37,7 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
         graph.add((node, SKOS.notation, Literal(concept.id)))
         graph.add((node, OWL.versionInfo, Literal(str(concept.version))))
         graph.add((node, DCTERMS.modified, Literal(concept.updated.isoformat(), datatype=XSD.date)))
-        for code, page in urls(glossary, concept, site).items():
+        for page in site.concept_urls(glossary, concept.id).values():
             graph.add((node, RDFS.seeAlso, URIRef(page)))
         for language in glossary.languages:
             section = concept.sections[language.code]

@@ -10,8 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..model import Glossary
-from ..render import SiteInfo
-from .common import release_date, urls
+from ..publication import SiteInfo
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -43,7 +42,7 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
     root = etree.Element(f"{{{NS}}}tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: source.tag}, nsmap={None: NS})
     file_desc = _el(_el(root, "tbxHeader"), "fileDesc")
     publication = _el(file_desc, "publicationStmt")
-    _el(publication, "p", f"{glossary.title[source.code]}, version {glossary.version} ({release_date(glossary).isoformat()}).")
+    _el(publication, "p", f"{glossary.title[source.code]}, version {glossary.version} ({glossary.release_date.isoformat()}).")
     _el(publication, "p", site.base_url or "")
     _el(_el(file_desc, "sourceDesc"), "p", f"Exported from the glossary's sources by {glossary.authors[source.code]}.")
     body = _el(_el(root, "text"), "body")
@@ -54,13 +53,13 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
         _el(transaction, "date", concept.updated.isoformat())
         _el(entry, "descrip", glossary.domains[concept.domain].names[source.code], type="subjectField")
         _el(entry, "xref", f"{concept.id}, version {concept.version}", type="externalCrossReference",
-            target=urls(glossary, concept, site)[source.code])
+            target=site.concept_url(concept.id, source))
         for kind, targets in concept.relations.items():
             for target in targets:
                 if target in glossary.concepts:
                     _el(entry, "ref", f"{kind}: {glossary.concepts[target].sections[source.code].term}",
                         type="crossReference", target=entry_id(target))
-        for language in glossary.languages[1:]:
+        for language in glossary.translations:
             equivalence = concept.sections[language.code].equivalence
             if equivalence:
                 note = equivalence.note.get(source.code, "")

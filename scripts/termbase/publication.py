@@ -1,0 +1,183 @@
+"""Every address and date of the published glossary, in one place.
+
+Where the site lives and which language sits at its root; where each page, download and redirect is; the URL of a
+concept; the build date of a site or an export; the repository's edit and issue links. Pages, exports, the MkDocs
+adapter and the CLI ask this module and never format a path themselves.
+
+A page is named by its kind and, for concepts and browse views, a name: `("concept", "safety")`. Its *path* is the
+language-neutral location under the site root without extension (`terms/safety`); its source file is what MkDocs
+reads under docs/ (`terms/safety.zh.md`, mkdocs-static-i18n's suffix layout); its URL is a folder
+(`/zh/terms/safety/`, MkDocs' directory URLs).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import posixpath
+import urllib.parse
+from dataclasses import dataclass
+from typing import Mapping
+
+from .model import Concept, Glossary, Language
+
+TERMS_DIR = "terms"
+BROWSE_DIR = "browse"
+DOWNLOADS_DIR = "downloads"
+CONCEPTS_SOURCE_DIR = "glossary/concepts"  # where an entry's YAML file sits in the repository
+
+BROWSE_VIEWS = ("domains", "status", "jurisdictions", "equivalence")
+CONCEPTIONS_ANCHOR = "conceptions"  # the fixed id of a term page's "Conceptions by jurisdiction" heading
+
+_PAGES = {
+    "home": lambda name: "index",
+    "concept": lambda name: f"{TERMS_DIR}/{name}",
+    "index": lambda name: f"{TERMS_DIR}/index",  # the A–Z index (why `index` is a reserved concept id)
+    "browse": lambda name: f"{BROWSE_DIR}/{name}",
+    "changelog": lambda name: "changelog",
+    "downloads": lambda name: DOWNLOADS_DIR,
+    "contributing": lambda name: "contributing",
+}
+
+
+def in_nav(kind: str) -> bool:
+    """Whether pages of this kind are listed in the site's navigation (mkdocs.yml `nav`). Term pages are not, and
+    are reached by links: every term in the nav made a build about four times slower and each page twelve times
+    larger (measured; see MAINTAINERS.md)."""
+    return kind != "concept"
+
+
+def page(kind: str, name: str = "") -> str:
+    """The language-neutral path of a page under the site root, without extension: `terms/safety`."""
+    return _PAGES[kind](name)
+
+
+def download(file_name: str) -> str:
+    """Where a download lives under the site root (downloads are the same file for every language)."""
+    return f"{DOWNLOADS_DIR}/{file_name}"
+
+
+def _directory_url(path: str) -> str:
+    """The URL (relative to a language root) at which MkDocs serves the page at `path`: `terms/x/`; `index` is ``."""
+    if path == "index":
+        return ""
+    return (path[: -len("index")] if path.endswith("/index") else f"{path}/")
+
+
+def link(from_path: str, kind: str, name: str = "", anchor: str = "", built: bool = False) -> str:
+    """A relative link from the page at `from_path` to a page (or, with kind "download", a file).
+
+    By default a Markdown source link (`../terms/x.md`), which MkDocs resolves per language and checks in a strict
+    build. `built=True` gives the served URL instead (`../../terms/x/`), for links inside raw HTML, which MkDocs
+    leaves as written.
+    """
+    fragment = f"#{anchor}" if anchor else ""
+    if kind == "download":
+        target = download(name)
+        if built:
+            base = _directory_url(from_path) or "."
+            return posixpath.relpath(target, base) + fragment
+        return posixpath.relpath(target, posixpath.dirname(from_path) or ".") + fragment
+    target = page(kind, name)
+    if not built:
+        return posixpath.relpath(f"{target}.md", posixpath.dirname(from_path) or ".") + fragment
+    relative = posixpath.relpath(_directory_url(target) or ".", _directory_url(from_path) or ".")
+    return ("./" if relative == "." else f"{relative}/") + fragment
+
+
+def build_date(environ: Mapping[str, str] = os.environ) -> datetime.date:
+    """The date a site or an export is built on, shown as the "cited on" date of ready-made citations.
+
+    SOURCE_DATE_EPOCH (reproducible-builds.org) pins it, so that the same sources give the same output.
+    """
+    epoch = environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
+    return datetime.date.today()
+
+
+@dataclass(frozen=True)
+class Repository:
+    """The forge the glossary's sources live on (GitHub's URL grammar), for "edit" and "report a problem" links."""
+
+    url: str
+    branch: str = "main"
+    issue_form: str = "entry-error.yml"  # .github/ISSUE_TEMPLATE/: the form that reports an error in an entry
+
+    def file_url(self, path: str) -> str:
+        return f"{self.url.rstrip('/')}/blob/{self.branch}/{path}"
+
+    def edit_url(self, path: str) -> str:
+        return f"{self.url.rstrip('/')}/edit/{self.branch}/{path}"
+
+    def report_url(self, concept: Concept) -> str:
+        """A new issue in the entry-error form, its fields filled in (GitHub prefills a form field from the query
+        parameter named by the field's id)."""
+        query = urllib.parse.urlencode({
+            "template": self.issue_form,
+            "title": f"[{concept.id}] ",
+            "entry": concept.id,
+            "version": f"version {concept.version}, {concept.updated.isoformat()}",
+        })
+        return f"{self.url.rstrip('/')}/issues/new?{query}"
+
+
+def entry_source(concept_id: str) -> str:
+    """The repository path of an entry's file."""
+    return f"{CONCEPTS_SOURCE_DIR}/{concept_id}.yaml"
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """The published glossary's address scheme: base URL, root language, build date and repository."""
+
+    base_url: str  # absolute URL of the site's root, e.g. https://example.org/glossary/ ("" if unknown)
+    default_code: str  # the language served at the root; the others under /<code>/
+    build_date: datetime.date  # "cited on" date of ready-made citations
+    repository: Repository | None = None  # none: no edit or report links
+
+    @classmethod
+    def for_build(cls, glossary: Glossary, base_url: str, repo_url: str = "",
+                  environ: Mapping[str, str] = os.environ) -> SiteInfo:
+        """The site as the build and the CLI publish it: the source language at the root, dated by build_date()."""
+        return cls(base_url or "", glossary.source_language.code, build_date(environ),
+                   Repository(repo_url.rstrip("/")) if repo_url else None)
+
+    def prefix(self, code: str) -> str:
+        """The folder of a language's pages under the site root: none for the default language, "zh/" for zh."""
+        return "" if code == self.default_code else f"{code}/"
+
+    def url(self, language: Language, path: str = "") -> str:
+        """Absolute URL of `path` (a URL relative to a language root, e.g. "terms/safety/") in `language`."""
+        return f"{self.base_url.rstrip('/')}/{self.prefix(language.code)}{path}"
+
+    def page_url(self, language: Language, kind: str, name: str = "") -> str:
+        return self.url(language, _directory_url(page(kind, name)))
+
+    def concept_url(self, concept_id: str, language: Language) -> str:
+        """The stable URL of a concept's page in a language."""
+        return self.page_url(language, "concept", concept_id)
+
+    def concept_urls(self, glossary: Glossary, concept_id: str) -> dict[str, str]:
+        """The stable URL of the concept's page in each language."""
+        return {lang.code: self.concept_url(concept_id, lang) for lang in glossary.languages}
+
+    def scheme_url(self, glossary: Glossary) -> str:
+        """The glossary as a whole (the A–Z index in the source language): the SKOS scheme, the DefinedTermSet."""
+        return self.page_url(glossary.source_language, "index")
+
+    def source_file(self, language: Language, kind: str, name: str = "") -> str:
+        """The file MkDocs reads for a generated page, in mkdocs-static-i18n's suffix layout (`terms/x.zh.md`)."""
+        suffix = "" if language.code == self.default_code else f".{language.code}"
+        return f"{page(kind, name)}{suffix}.md"
+
+    @staticmethod
+    def redirect_file(old_id: str) -> str:
+        """Where the redirect page of a renamed or merged id is written, under its language's root."""
+        return f"{_directory_url(page('concept', old_id))}index.html"
+
+    @staticmethod
+    def redirect_target(old_id: str, new_id: str) -> str:
+        """The redirect's target, relative (so that it works wherever the site is served, also without a base
+        URL); the page's canonical link is the absolute concept_url."""
+        return link(page("concept", old_id), "concept", new_id, built=True)
