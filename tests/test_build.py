@@ -61,7 +61,7 @@ def test_chinese_safety_page_is_in_chinese(built_site):
     assert folded(data["zh"]["definition"]) in text
     assert folded(data["zh"]["equivalence"]["note"]["zh"]) in text
     assert folded(data["zh"]["equivalence"]["note"]["en"]) not in text
-    for label in ("术语与定义", "对等程度", "部分对等", "各法域的理解", "参考文献", "法域"):
+    for label in ("术语与定义", "对等程度", "部分对等", "各法域和机构的理解", "参考文献", "法域"):
         assert label in text, label
     for english_label in ("Terms and definitions", "Partial equivalent", "Conceptions by jurisdiction", "Sources"):
         assert english_label not in text, english_label
