@@ -7,7 +7,8 @@ values, such as ids, dates and codes, need no entry). Every string of every file
 passed the character check when it was read (yamlsource.py).
 
 A path is a tuple of keys from the top of the file, where ITEM stands for any item of a list and LANG for the
-key of any declared language. The language of a text is the last LANG in its path (None if there is none).
+key of any declared language. The language of a text is the last LANG in its path (None if there is none, and
+for locators).
 """
 
 from __future__ import annotations
@@ -122,8 +123,8 @@ def texts(file: str, data: Any, languages: frozenset[str] | set[str] | tuple[str
 
 def _walk(node: dict, data: Any, path: tuple, language: str | None, languages: frozenset[str]) -> Iterator[Text]:
     if isinstance(data, str):
-        if None in node:
-            yield Text(path, language, node[None], data)
+        if None in node:  # a locator is in no language, even inside a language's section
+            yield Text(path, None if node[None] == LOCATOR else language, node[None], data)
     elif isinstance(data, list) and ITEM in node:
         for index, item in enumerate(data):
             yield from _walk(node[ITEM], item, path + (index,), language, languages)

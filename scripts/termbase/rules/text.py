@@ -37,8 +37,9 @@ _MARKUP_CHARACTERS = re.compile(r"[<&\[:]")
 _HALF_WIDTH = re.compile(f"(?:[{HAN}][,;:!?()]|[,;:!?(][{HAN}]|[{HAN}]\\.(?![0-9A-Za-z]))")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）", ".": "。"}
 _SPACE_BETWEEN_HAN = re.compile(f"[{HAN}] +[{HAN}]")
-# Spaces other than U+0020 (no-break, thin, ideographic, ...): they look alike and defeat comparisons.
-_UNUSUAL_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Spaces other than U+0020 (no-break, thin, ...): they look alike and defeat comparisons. The ideographic space
+# U+3000 is not among them: GB/T standard titles use it between title parts (《信息安全技术　术语》).
+_UNUSUAL_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 _VISIBLE = re.compile(r"[^\W_]")
 _WORD = re.compile(r"[^\W\d_]+")
 # Scripts with letters that look like Latin ones (homoglyphs). In a Latin-script term a whole Cyrillic, Armenian
@@ -109,7 +110,7 @@ def whitespace_and_normalisation(ctx: Context) -> Iterator[Problem]:
         if unusual := _UNUSUAL_SPACE.search(value):
             yield _problem(ctx, found, "text-form",
                            f"U+{ord(unusual.group()):04X} {unicodedata.name(unusual.group(), '')} is not an ordinary space",
-                           "type an ordinary space (or none, between Chinese characters)")
+                           "type an ordinary space")
         if found.text.kind == fields.TERM and not _VISIBLE.search(value):
             yield _problem(ctx, found, "text-form", "the term has no letter or digit", "write the term itself")
 
