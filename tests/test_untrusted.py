@@ -497,3 +497,18 @@ def test_make_build_replaces_the_site_only_when_the_build_succeeds(tmp_path):
     assert (project / "site" / "terms" / "safety" / "index.html").is_file()
     assert "the previous good site" not in (project / "site" / "index.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_messages_stay_on_one_line_and_hints_name_other_ids(tmp_path):  # F09, E02-E04
+    data = probe()
+    data["relations"] = {"related": ["safety\n"]}
+    registry = [{"id": "rt-probe", "fate": "active"}, {"id": "rt-a", "fate": "renamed", "to": "rt-b",
+                                                       "date": "2026-11-01"},
+                {"id": "rt-b", "fate": "renamed", "to": "rt-a", "date": "2026-11-01"}]
+    glossary = make_glossary(tmp_path, {"rt-probe": data}, registry)
+    result = termbase("validate", "--glossary", str(glossary), cwd=tmp_path)
+    lines = result.stdout.splitlines()
+    relation = next(line for line in lines if "relations.related[0]" in line)
+    assert relation.startswith("glossary/concepts/rt-probe.yaml:") and "'safety\\n'" in relation
+    cycle = [line for line in lines if "does not lead to an active concept" in line]
+    assert len(cycle) == 2 and not any("did you mean 'rt-a'" in line or "did you mean 'rt-b'" in line for line in cycle)

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from .characters import FORBIDDEN
+
+_INVISIBLE = re.compile(f"{FORBIDDEN.pattern}|[\t\n\r]")
 
 ERROR = "error"
 WARNING = "warning"
@@ -29,12 +34,12 @@ class Problem:
         return self.severity == ERROR
 
     def format(self) -> str:
-        where = self.path
+        where = visible(self.path)
         if self.line:
             where += f":{self.line}:{self.column or 1}"
-        field = f"{self.field}: " if self.field else ""
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}: {self.severity}: [{self.rule}] {field}{self.message}{hint}"
+        field = f"{visible(self.field)}: " if self.field else ""
+        hint = f" ({visible(self.hint)})" if self.hint else ""
+        return f"{where}: {self.severity}: [{self.rule}] {field}{visible(self.message)}{hint}"
 
     def format_github(self) -> str:
         # GitHub Actions workflow command; the message must be a single line with % and newlines escaped.
@@ -44,13 +49,19 @@ class Problem:
         def esc_property(text: str) -> str:  # property values also end at ',' and ':'
             return esc(text).replace(":", "%3A").replace(",", "%2C")
 
-        props = f"file={esc_property(self.path)}"
+        props = f"file={esc_property(visible(self.path))}"
         if self.line:
             props += f",line={self.line},col={self.column or 1}"
         props += f",title={esc_property(self.rule)}"
         field = f"{self.field}: " if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"::{self.severity} {props}::{esc(field + self.message + hint)}"
+        return f"::{self.severity} {props}::{esc(visible(field + self.message + hint))}"
+
+
+def visible(text: str) -> str:
+    """The text on one line, with line breaks, tabs and forbidden characters (a value quoted in a message, a file
+    name) written as escapes: a message is one line, and cannot move a terminal's cursor or hide its own text."""
+    return _INVISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def relative(path: Path, root: Path) -> str:

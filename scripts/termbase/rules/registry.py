@@ -62,7 +62,8 @@ def registry(ctx: Context) -> Iterator[Problem]:
                 yield ctx.file_problem(registry_path, registry_doc, here + ("fate",), "registry",
                                        f"a {entry.fate} id needs `to:` naming the id it lives on as")
             elif glossary.current_id(entry.id) is None:
-                hint = suggest(entry.to, ids) or "`to:` must lead, possibly through other renames, to an active id"
+                active = [i for i, e in glossary.registry.items() if e.fate == "active" and i not in (entry.id, entry.to)]
+                hint = suggest(entry.to, active) or "`to:` must lead, possibly through other renames, to an active id"
                 yield ctx.file_problem(registry_path, registry_doc, here + ("to",), "registry",
                                        f"'{entry.id}' {entry.fate} to '{entry.to}', which does not lead to an active concept",
                                        hint)
