@@ -127,7 +127,8 @@ def _unsafe_downloads(downloads: dict[str, Content]) -> list[Problem]:
     """The text exports carry no character the validator forbids (a last check: the loader refuses them already)."""
     found = []
     for name, content in downloads.items():
-        if isinstance(content, str) and (bad := characters.FORBIDDEN_IN_FILE.search(content)):
+        # a byte-order mark may open a file made for spreadsheets (the CSV for Excel), nowhere else
+        if isinstance(content, str) and (bad := characters.FORBIDDEN_IN_FILE.search(content, int(content[:1] == "\ufeff"))):
             found.append(Problem(name, 0, 0, ERROR, "forbidden-character", "",
                                  f"the export would carry {characters.describe(bad.group())}",
                                  "this is a bug in scripts/termbase: please report it"))
