@@ -42,7 +42,7 @@ from .model import (
     Source,
 )
 from .problems import ERROR, Problem, relative
-from .schemacheck import SchemaChecker, field_name
+from .schemacheck import SchemaChecker, checker_for, field_name
 from .yamlsource import MAX_FILE_BYTES, Document, SourceError, read_yaml
 
 CONCEPTS_DIR = "concepts"
@@ -116,7 +116,7 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
     root = Path(project_root) if project_root else glossary_dir.parent
     reader = _Reader(glossary_dir, root)
 
-    settings = reader.read(glossary_dir / "glossary.yaml", SchemaChecker(schemas.GLOSSARY_SCHEMA))
+    settings = reader.read(glossary_dir / "glossary.yaml", checker_for(schemas.GLOSSARY_SCHEMA))
     if settings is None:
         return LoadResult(None, reader.problems)
     languages = tuple(Language(**item) for item in settings.data["languages"])
@@ -139,11 +139,11 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
         )
         return LoadResult(None, reader.problems)
 
-    domains_doc = reader.read(glossary_dir / "domains.yaml", SchemaChecker(schemas.domains_schema(codes)))
-    jurisdictions_doc = reader.read(glossary_dir / "jurisdictions.yaml", SchemaChecker(schemas.jurisdictions_schema(codes)))
-    bibliography_doc = reader.read(glossary_dir / "bibliography.yaml", SchemaChecker(schemas.BIBLIOGRAPHY_SCHEMA),
+    domains_doc = reader.read(glossary_dir / "domains.yaml", checker_for(schemas.domains_schema(codes)))
+    jurisdictions_doc = reader.read(glossary_dir / "jurisdictions.yaml", checker_for(schemas.jurisdictions_schema(codes)))
+    bibliography_doc = reader.read(glossary_dir / "bibliography.yaml", checker_for(schemas.BIBLIOGRAPHY_SCHEMA),
                                    MAX_SETTINGS_BYTES)
-    registry_doc = reader.read(glossary_dir / REGISTRY_FILE, SchemaChecker(schemas.registry_schema(codes)), MAX_SETTINGS_BYTES)
+    registry_doc = reader.read(glossary_dir / REGISTRY_FILE, checker_for(schemas.registry_schema(codes)), MAX_SETTINGS_BYTES)
     if registry_doc is not None:
         dates = [((i, "date"), item.get("date")) for i, item in enumerate(registry_doc.data)]
         if not _real_dates(registry_doc, glossary_dir / REGISTRY_FILE, dates, reader):
@@ -164,7 +164,7 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
         reader.problems.extend(_duplicates(listing, doc, prefix, key, reader.rel(glossary_dir / name)))
 
     chinese = tuple(lang.code for lang in languages if lang.is_chinese)
-    checker = SchemaChecker(schemas.entry_schema(codes, list(domains), list(jurisdictions), chinese))
+    checker = checker_for(schemas.entry_schema(codes, list(domains), list(jurisdictions), chinese))
     concepts: dict[str, Concept] = {}
     documents: dict[str, Document] = {}
     concept_dir = glossary_dir / CONCEPTS_DIR
