@@ -250,7 +250,7 @@ def test_chinese_index_is_in_pinyin_order_under_letter_headings(built_site):
     page = read(built_site, "zh/terms/index.html")
     letters = re.findall(r'<h2 id="([a-z])">', page)
     assert letters == sorted(letters) and len(letters) > 5
-    rows = re.findall(r'<td><a href="[a-z0-9-]+/">[^<]+</a></td>\s*<td>([^<]+)</td>', page)
+    rows = re.findall(r'<td><a href="[a-z0-9-]+/">[^<]+</a></td>\s*<td><span lang="zh-Latn-pinyin">([^<]+)</span></td>', page)
     assert len(rows) == len(CONCEPT_IDS)
     # ordered by the pinyin the index shows (an entry's own reading where it gives one), letters before tones
     plain = ["".join(ch for ch in unicodedata.normalize("NFD", p) if ch.isalpha()).replace("ü", "v") for p in rows]

@@ -17,7 +17,7 @@ import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import babel
 
@@ -138,6 +138,8 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
                     "languages", "a language is declared twice", "declare each language once")
         )
         return LoadResult(None, reader.problems)
+    if not reader.check(settings, glossary_dir / "glossary.yaml", checker_for(schemas.glossary_languages_schema(codes))):
+        return LoadResult(None, reader.problems)
 
     domains_doc = reader.read(glossary_dir / "domains.yaml", checker_for(schemas.domains_schema(codes)))
     jurisdictions_doc = reader.read(glossary_dir / "jurisdictions.yaml", checker_for(schemas.jurisdictions_schema(codes)))
@@ -163,8 +165,7 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
         listing = doc.data[prefix[0]] if prefix else doc.data
         reader.problems.extend(_duplicates(listing, doc, prefix, key, reader.rel(glossary_dir / name)))
 
-    chinese = tuple(lang.code for lang in languages if lang.is_chinese)
-    checker = checker_for(schemas.entry_schema(codes, list(domains), list(jurisdictions), chinese))
+    checker = checker_for(schemas.entry_schema(codes, list(domains), list(jurisdictions), schemas.reading_fields(languages)))
     concepts: dict[str, Concept] = {}
     documents: dict[str, Document] = {}
     concept_dir = glossary_dir / CONCEPTS_DIR
@@ -185,7 +186,7 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
         sound = _identity_and_dates(doc, path, reader)
         if not reader.check(doc, path, checker) or not sound:
             continue
-        concept = concept_from_data(doc.data, path, codes)
+        concept = concept_from_data(doc.data, path, languages)
         if concept.id in concepts:  # only reachable when the id differs from the file name, which is reported
             continue
         concepts[concept.id] = concept
@@ -256,7 +257,7 @@ def definition_source(value: str | dict) -> DefinitionSource:
     return DefinitionSource("", (citation(value),), legacy=True)  # a bare citation: the basis is not said
 
 
-def _section(data: dict[str, Any]) -> LanguageSection:
+def _section(data: dict[str, Any], language: Language) -> LanguageSection:
     equivalence = data.get("equivalence")
     return LanguageSection(
         term=data["term"],
@@ -266,7 +267,7 @@ def _section(data: dict[str, Any]) -> LanguageSection:
         deprecated=tuple(DeprecatedTerm(d["term"], d["reason"]) for d in data.get("deprecated", ())),
         note=data.get("note", ""),
         disambiguated=data.get("disambiguated", ""),
-        pinyin=data.get("pinyin", ""),
+        reading=data.get(language.profile.reading.field, "") if language.profile.reading else "",
         equivalence=Equivalence(equivalence["degree"], dict(equivalence.get("note", {})),
                                 citations(equivalence.get("sources", ()))) if equivalence else None,
         source_fingerprint=data.get("source_fingerprint", ""),
@@ -319,7 +320,7 @@ def _real_dates(doc: Document, path: Path, dates: list[tuple[tuple, Any]], reade
     return ok
 
 
-def concept_from_data(data: dict[str, Any], path: Path, languages: list[str]) -> Concept:
+def concept_from_data(data: dict[str, Any], path: Path, languages: Sequence[Language]) -> Concept:
     """The Concept of an entry's data, once it has passed the schema (also used to read the JSON export back)."""
     return Concept(
         id=data["id"],
@@ -328,7 +329,7 @@ def concept_from_data(data: dict[str, Any], path: Path, languages: list[str]) ->
         domain=data["domain"],
         version=data["version"],
         updated=datetime.date.fromisoformat(data["updated"]),
-        sections={code: _section(data[code]) for code in languages},
+        sections={lang.code: _section(data[lang.code], lang) for lang in languages},
         conceptions=tuple(
             Conception(
                 jurisdiction=c["jurisdiction"],
@@ -344,7 +345,7 @@ def concept_from_data(data: dict[str, Any], path: Path, languages: list[str]) ->
         ),
         renderings=tuple(
             Rendering(
-                text={code: r[code] for code in languages if code in r},
+                text={lang.code: r[lang.code] for lang in languages if lang.code in r},
                 translated_from=r["translated_from"],
                 official=r["official"],
                 source=citation(r["source"]),

@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 import io
 
-from ..collation import pinyin
 from ..model import Glossary
 from ..publication import SiteInfo
 
 COLUMNS = (
     "id", "language", "term", "synonyms", "deprecated_terms", "definition", "definition_source", "equivalence",
-    "equivalence_note", "usage_note", "disambiguated", "pinyin", "domain", "status", "version", "updated", "url",
+    "equivalence_note", "usage_note", "disambiguated", "reading", "domain", "status", "version", "updated", "url",
     "glossary_version", "glossary_date",
 )
 LIST_SEPARATOR = " | "  # within a cell: terms themselves may contain commas and semicolons
@@ -41,7 +40,7 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
                 "equivalence_note": equivalence.note_in(language.code, source) if equivalence else "",
                 "usage_note": section.note,
                 "disambiguated": section.disambiguated,
-                "pinyin": section.pinyin or (pinyin(section.term) if language.is_chinese else ""),
+                "reading": language.profile.reading_of(section.term, section.reading),  # pinyin, kana; or none
                 "domain": concept.domain,
                 "status": concept.status,
                 "version": concept.version,
