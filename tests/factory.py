@@ -157,6 +157,35 @@ def make_variant_project(destination: Path) -> Path:
     return project
 
 
+TRILINGUAL = ROOT / "tests" / "data" / "trilingual"
+JA_MARK = "〔ja〕"  # what the test's Japanese catalog puts before every UI string
+
+
+def make_trilingual_project(destination: Path) -> Path:
+    """The project's code, theme and catalogs with the trilingual test glossary (tests/data/trilingual): its
+    glossary/, docs/ and mkdocs.yml, and a Japanese catalog made from locales/messages.pot whose every string is
+    the English one marked with JA_MARK (real translations are content; the test needs to see which catalog a
+    page used, and must not break when a UI string is added)."""
+    from babel.messages.pofile import read_po, write_po
+
+    for name in ("scripts", "theme", "locales"):
+        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("glossary", "docs"):
+        shutil.copytree(TRILINGUAL / name, destination / name)
+    shutil.copy(TRILINGUAL / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs" / "stylesheets", destination / "docs" / "stylesheets")
+    with (ROOT / "locales" / "messages.pot").open("rb") as handle:
+        catalog = read_po(handle, locale="ja")
+    for message in catalog:
+        if message.id:
+            message.string = JA_MARK + message.id
+    folder = destination / "locales" / "ja" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / "messages.po").open("wb") as handle:
+        write_po(handle, catalog)
+    return destination
+
+
 def termbase(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run the command-line tool as a contributor does (`python -m termbase ...`), in `cwd`."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
