@@ -2,20 +2,26 @@
 the pages are, where they go, whether they are in the nav and the build date all come from termbase.
 
 - on_config: validate the glossary; any error aborts the build with the validator's own messages, so a broken
-  entry never yields a half-built site. Also checks that mkdocs.yml builds exactly the glossary's languages.
+  entry never yields a half-built site. Also checks that mkdocs.yml builds exactly the glossary's languages,
+  hands the search plugin the glossary's Chinese terms as a jieba user dictionary, and tells the theme where the
+  term lookup index is.
 - on_files: declare one placeholder file per generated page and download (before mkdocs-static-i18n sorts files
   by language).
 - on_nav: fill the placeholders with the rendered Markdown and exports, once i18n has rebuilt its file list.
 - on_post_build: once every language is built, write the redirect pages of renamed and merged ids (plain HTML,
-  outside search and sitemap) and split the merged search index into one index per language.
+  outside search and sitemap) and each language's term lookup index, and split the merged search index into one
+  index per language.
 See MAINTAINERS.md for why generation works this way with mkdocs-static-i18n.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -24,6 +30,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from termbase.publication import LOOKUP_INDEX, PUBLISH_VARIABLE, address_problem, preview_notice  # noqa: E402
 from termbase.site import SiteContent, site_content  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -55,6 +62,13 @@ def on_config(config):
             f"the glossary has {len(content.errors)} error(s), listed above; "
             "run `make validate` to see them and fix them before building"
         )
+    # Addresses: a build to publish (PUBLISH=1, the deploy workflow) needs the real SITE_URL; a local one says
+    # that its citations and downloads point at a preview address.
+    if problem := address_problem(config.site_url or ""):
+        if os.environ.get(PUBLISH_VARIABLE) == "1":
+            raise PluginError(f"SITE_URL {config.site_url!r} cannot be published: {problem}. Set SITE_URL to the "
+                              "site's public root URL (the deploy workflow takes it from GitHub Pages).")
+        log.info(preview_notice(config.site_url or ""))
     locales, default = _i18n_languages(config)
     if sorted(locales) != sorted(content.language_codes):
         raise PluginError(
@@ -67,7 +81,23 @@ def on_config(config):
             f"glossary/glossary.yaml) is '{content.site.default_code}': mark that one `default: true` under "
             "plugins.i18n.languages"
         )
+    _configure_search(config, content)
     return config
+
+
+def _configure_search(config, content: SiteContent) -> None:
+    """theme/main.html loads the term lookup from LOOKUP_INDEX; Material's search plugin (whose on_config runs
+    after this one) loads the user dictionary from a file, named by its content so that builds never share one
+    that differs."""
+    config.extra["term_lookup"] = LOOKUP_INDEX
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None or not content.jieba_dictionary:
+        return
+    digest = hashlib.sha256(content.jieba_dictionary.encode("utf-8")).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f"glossary-jieba-user-dictionary-{digest}.txt"
+    if not path.is_file():
+        path.write_text(content.jieba_dictionary, encoding="utf-8")
+    search.config.jieba_dict_user = str(path)
 
 
 @event_priority(50)  # before mkdocs-static-i18n (-100), which rebuilds the file list by language
@@ -96,7 +126,11 @@ def on_nav(nav, config, files):
     generated = {**{path: page.markdown for path, page in content.pages.items()}, **content.downloads}
     for file in files:
         if file.src_uri in generated:
-            file.content_string = generated[file.src_uri]
+            value = generated[file.src_uri]
+            if isinstance(value, bytes):  # the XLSX download
+                file.content_bytes = value
+            else:
+                file.content_string = value
     return nav
 
 
@@ -108,12 +142,13 @@ def on_post_build(config):
     site = Path(config.site_dir)
     content = _content(config)
     info = content.site
-    for language, pages in content.redirects.items():
-        root = site / info.prefix(language)
-        for path, page in pages.items():
-            target = root / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page, encoding="utf-8")
+    for language in content.language_codes:
+        files = {**content.redirects.get(language, {}), LOOKUP_INDEX: content.lookup.get(language)}
+        for path, text in files.items():
+            if text is not None:
+                target = site / info.prefix(language) / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
     _split_search_index(site, [info.prefix(code) for code in content.language_codes])
 
 

@@ -120,3 +120,22 @@ def page(browser):
     context.close()
 
 
+
+
+# Figures a test measures (success rates, counts) are printed at the end of the run, whatever its verbosity.
+
+_FIGURES = pytest.StashKey[list]()
+
+
+@pytest.fixture
+def report_figure(request):
+    """report_figure("line"): print the line in the summary at the end of the test run."""
+    return request.config.stash.setdefault(_FIGURES, []).append
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    figures = config.stash.get(_FIGURES, [])
+    if figures:
+        terminalreporter.section("figures")
+        for line in figures:
+            terminalreporter.write_line(line)

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
+SAFETY = Path(__file__).resolve().parent.parent / "glossary" / "concepts" / "safety.yaml"
+
 
 def test_language_switcher_leads_from_chinese_to_english_safety(page, served_site):
     page.goto(f"{served_site}/zh/terms/safety/")
@@ -68,7 +74,8 @@ def test_copy_button_puts_the_citation_on_the_clipboard(browser, served_site):
     page.goto(f"{served_site}/zh/terms/safety/")
     page.get_by_role("button", name="复制 GB/T 7714-2015 格式的引文").click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith("本词表编写组. 安全（safety）: 第1版[EB/OL]//") and "/zh/terms/safety/." in copied
+    version = yaml.safe_load(SAFETY.read_text(encoding="utf-8"))["version"]
+    assert copied.startswith(f"本词表编写组. 安全（safety）: 第{version}版[EB/OL]//") and "/zh/terms/safety/." in copied
     context.close()
 
 

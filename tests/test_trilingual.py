@@ -22,7 +22,7 @@ from rdflib.namespace import SKOS
 
 from conftest import mkdocs_build
 from factory import JA_MARK, make_trilingual_project, termbase
-from termbase.exports.formats import FORMATS
+from termbase.exports.formats import FORMATS, all_files
 from termbase.exports.json_export import from_data, to_data
 from termbase.publication import SiteInfo
 from termbase.validate import validate
@@ -171,21 +171,49 @@ def test_search_in_the_browser_finds_the_concept_in_each_language(site, browser,
 
 @pytest.fixture(scope="module")
 def exported(glossary):
-    return {name: export.render(glossary, SITE) for name, export in FORMATS.items()}
+    return all_files(glossary, SITE)
+
+
+def _readable(name: str, content) -> str:
+    """The text of an export as its reader gets it (an XLSX workbook's cells through openpyxl)."""
+    if name.endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(io.BytesIO(content), read_only=True).active
+        return "\n".join(str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None)
+    return content
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_every_export_format_covers_the_third_language(glossary, exported, name):
+    export = FORMATS[name]
+    files = export.file_names(glossary)
+    if export.per_pair:  # one file per translation language: en-zh-Hans and en-ja
+        assert [target.code for target, _ in files] == ["zh", "ja"]
+    for target, file_name in files:
+        text = _readable(file_name, exported[file_name])
+        codes = ("en", target.code) if target else LANGUAGES
+        for concept_id, terms in TERMS.items():
+            if name == "schema":
+                continue  # the schema names the languages, not the terms
+            for code in codes:
+                assert terms[code] in text, (file_name, concept_id, code)
+        if name == "schema":
+            assert all(f'"{code}"' in text for code in LANGUAGES)  # a language section per declared language
 
 
 def test_json_export_carries_every_language_and_reads_back_unchanged(exported):
-    data = json.loads(exported["json"])
+    data = json.loads(exported["glossary.json"])
     assert [lang["code"] for lang in data["glossary"]["languages"]] == list(LANGUAGES)
     attack = next(c for c in data["concepts"] if c["id"] == "adversarial-attack")
     assert {code: attack[code]["term"] for code in LANGUAGES} == TERMS["adversarial-attack"]
     assert attack["urls"]["ja"] == "https://tri.example/ja/terms/adversarial-attack/"
     assert to_data(from_data(data), SITE) == data
-    assert list(Draft202012Validator(json.loads(exported["schema"])).iter_errors(data)) == []
+    assert list(Draft202012Validator(json.loads(exported["glossary.schema.json"])).iter_errors(data)) == []
 
 
 def test_csv_export_has_a_row_per_concept_and_language_with_its_reading(exported):
-    rows = list(csv.DictReader(io.StringIO(exported["csv"], newline="")))
+    rows = list(csv.DictReader(io.StringIO(exported["glossary.csv"], newline="")))
     assert sorted((r["id"], r["language"]) for r in rows) == sorted(
         (concept_id, TAG[code]) for concept_id in TERMS for code in LANGUAGES)
     reading = {r["language"]: r["reading"] for r in rows if r["id"] == "adversarial-attack"}
@@ -194,7 +222,7 @@ def test_csv_export_has_a_row_per_concept_and_language_with_its_reading(exported
 
 def test_tbx_export_has_a_language_section_per_language(exported):
     ns = {"t": "urn:iso:std:iso:30042:ed-2"}
-    root = etree.fromstring(exported["tbx"].encode("utf-8"))
+    root = etree.fromstring(exported["glossary.tbx"].encode("utf-8"))
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     for entry in root.iterfind(".//t:conceptEntry", ns):
         sections = {sec.get(xml_lang): sec.findtext(".//t:term", namespaces=ns) for sec in entry.iterfind("t:langSec", ns)}
@@ -207,18 +235,19 @@ def test_tbx_export_is_valid_against_the_official_schemas(exported, tmp_path):
     from schematron import validate as schematron
 
     path = tmp_path / "glossary.tbx"
-    path.write_text(exported["tbx"], encoding="utf-8")
+    path.write_text(exported["glossary.tbx"], encoding="utf-8")
     schema = etree.RelaxNG(etree.parse(str(_tbx_basic("TBXcoreStructV03.rng"))))
     assert schema.validate(etree.parse(str(path))), schema.error_log
     assert schematron(path, _tbx_basic("TBX-Basic_DCA.sch")) == []
 
 
 def test_skos_export_labels_every_concept_in_every_language(exported):
-    graph = Graph().parse(data=exported["skos"], format="turtle")
+    graph = Graph().parse(data=exported["glossary.ttl"], format="turtle")
     for concept_id, terms in TERMS.items():
         node = URIRef(f"https://tri.example/terms/{concept_id}/")
         labels = set(graph.objects(node, SKOS.prefLabel))
-        assert labels == {Literal(terms[code], lang=TAG[code]) for code in LANGUAGES}
+        shown = {**terms, "zh": "安全（safety）"} if concept_id == "safety" else terms  # the disambiguated form
+        assert labels == {Literal(shown[code], lang=TAG[code]) for code in LANGUAGES}
 
 
 def test_new_scaffolds_an_entry_in_three_languages(project, tmp_path):

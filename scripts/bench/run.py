@@ -1,6 +1,6 @@
 """`make bench`: how long validation and the bilingual build take at scale, against their baselines.
 
-    python -m bench.run [--repeat 3] [--quick] [--output scripts/bench/results.json]
+    python -m bench.run [--repeat 3] [--quick] [--only lookup] [--output scripts/bench/results.json]
 
 Each measurement runs in a fresh process (so peak memory is its own) and is repeated; the median is reported.
 (a) validation of 1,000 and 10,000 synthetic concepts, next to merely parsing the same files with the fastest
@@ -8,12 +8,17 @@ Each measurement runs in a fresh process (so peak memory is its own) and is repe
 (b) the strict bilingual build of 100 and 1,000 concepts, next to a plain MkDocs build of the very same pages
     written out as static Markdown (same theme, same plugins, no hook);
 (c) peak memory (maximum resident set size) of each;
-(d) sizes: a term page, the search index, per 1,000 concepts.
+(d) sizes: a term page, the search index, per 1,000 concepts;
+(e) the term lookup (bench/lookup.py): its script and index sizes, compressed, and the time from a keystroke to
+    the results drawn, in headless Chromium, at 100 and 1,000 concepts; and the real glossary's index per 1,000
+    concepts (its entries write more forms than the synthetic ones).
+`--only lookup` measures (e) alone (building each synthetic site once) and keeps the other figures of the output.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -26,6 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import lookup
 from .synthetic import PROJECT, generate
 
 TARGETS = {
@@ -35,6 +41,10 @@ TARGETS = {
     "build at 1k (< 30 s)": lambda r: r["build"]["1000"]["seconds"] < 30,
     "term page (< 40 KB)": lambda r: r["sizes"]["term_page_max_kb"] < 40,
     "search index at 1k (< 5 MB)": lambda r: r["sizes"]["search_index_mb_per_1000"] < 5,
+    "lookup script (< 10 KB compressed)": lambda r: r["lookup"]["1000"]["script_gzip_kb"] < 10,
+    "lookup index at 1k (< 150 KB compressed)": lambda r: max(
+        r["lookup"]["1000"]["index_gzip_kb"], r["lookup"]["real"]["index_gzip_kb_per_1000"]) < 150,
+    "keystroke to results at 1k (< 50 ms)": lambda r: r["lookup"]["1000"]["drawn_ms_p95"] < 50,
 }
 
 _WORKER = """
@@ -103,12 +113,49 @@ def _plain_copy(project: Path, destination: Path) -> Path:
     return destination
 
 
-def measure(repeat: int, quick: bool) -> dict:
+def _lookup(site: Path, project: Path) -> dict:
+    """The term lookup's sizes and keystroke latency on a built synthetic site."""
+    sys.path.insert(0, str(PROJECT / "scripts"))
+    from termbase.loader import load_glossary
+    from termbase.publication import LOOKUP_INDEX, SiteInfo
+
+    glossary = load_glossary(project / "glossary", project).glossary
+    prefixes = [SiteInfo.for_build(glossary, "").prefix(lang.code) for lang in glossary.languages]
+    figures = lookup.sizes(site, prefixes, LOOKUP_INDEX)
+    if lookup.chromium() is None:
+        print("no Chromium found (apt-get install chromium): keystroke latency not measured", file=sys.stderr)
+        return figures
+    return {**figures, **lookup.latency(site, prefixes, lookup.sample_terms(glossary))}
+
+
+def _real_lookup_index() -> dict:
+    """The real glossary's largest lookup index, compressed, per 1,000 concepts."""
+    sys.path.insert(0, str(PROJECT / "scripts"))
+    import gzip
+
+    from termbase.loader import load_glossary
+    from termbase.lookup import lookup_index
+
+    glossary = load_glossary(PROJECT / "glossary", PROJECT).glossary
+    size = max(len(gzip.compress(lookup_index(glossary, lang, PROJECT / "locales").encode("utf-8"), 9))
+               for lang in glossary.languages)
+    return {"concepts": len(glossary.concepts), "index_gzip_kb": size / 1024,
+            "index_gzip_kb_per_1000": size / 1024 * 1000 / len(glossary.concepts)}
+
+
+def measure(repeat: int, quick: bool, only: str = "") -> dict:
     sizes_validate = (100, 1000) if quick else (1000, 10000)
     sizes_build = (20, 100) if quick else (100, 1000)
-    results: dict = {"validate": {}, "build": {}, "sizes": {}}
+    results: dict = {"validate": {}, "build": {}, "sizes": {}, "lookup": {"real": _real_lookup_index()}}
     with tempfile.TemporaryDirectory(prefix="glossary-bench-") as tmp:
         work = Path(tmp)
+        if only == "lookup":
+            for count in sizes_build:
+                project = generate(work / f"b{count}", count)
+                _build(project, work / f"site-b{count}")
+                results["lookup"][str(count)] = _lookup(work / f"site-b{count}", project)
+                print(f"lookup {count:>6}: {results['lookup'][str(count)]}", file=sys.stderr)
+            return {"lookup": results["lookup"]}
         for count in sizes_validate:
             project = generate(work / f"v{count}", count)
             parse = _median([_worker("parse", project) for _ in range(repeat)])
@@ -125,6 +172,7 @@ def measure(repeat: int, quick: bool) -> dict:
                                             "plain_peak_mb": static["peak_mb"], "ratio": generated["seconds"] / static["seconds"]}
             print(f"build {count:>6}: {generated['seconds']:.2f} s (plain {static['seconds']:.2f} s)", file=sys.stderr)
             site = work / f"site-b{count}"
+            results["lookup"][str(count)] = _lookup(site, project)
             pages = [p.stat().st_size for p in (site / "terms").glob("*/index.html") if p.parent.name != "index"]
             pages += [p.stat().st_size for p in (site / "zh" / "terms").glob("*/index.html")]
             # one index per language: a reader downloads the one of their language
@@ -152,26 +200,51 @@ def machine() -> dict:
     }
 
 
+def _lookup_rows(results: dict) -> list[str]:
+    measured = {count: r for count, r in results.items() if count != "real"}
+    rows = [f"| term lookup, {int(count):,} concepts: keystroke to results drawn | {r['drawn_ms_median']:.1f} ms median, "
+            f"{r['drawn_ms_p95']:.1f} ms p95 | | | |" for count, r in measured.items() if "drawn_ms_median" in r]
+    if measured:
+        any_run, real = next(iter(measured.values())), results["real"]
+        rows += ["", f"Term lookup: script {any_run['script_gzip_kb']:.1f} KB gzip-compressed ({any_run['script_kb']:.1f} KB); "
+                 "index of the largest language, gzip-compressed: " + ", ".join(
+                     f"{int(count):,} concepts {r['index_gzip_kb']:.1f} KB ({r['index_kb']:.0f} KB uncompressed)"
+                     for count, r in measured.items())
+                 + f"; the real glossary's {real['index_gzip_kb']:.1f} KB for {real['concepts']} concepts, "
+                 f"{real['index_gzip_kb_per_1000']:.0f} KB per 1,000."]
+        rows += [f"Keystrokes at {int(count):,} concepts: {r['keystrokes']}; the lookup's own work "
+                 f"{r['script_ms_median']:.1f} ms median, {r['script_ms_p95']:.1f} ms p95; load average "
+                 f"{r['load_average']:.1f} on {os.cpu_count()} cores." for count, r in measured.items() if "keystrokes" in r]
+    return rows
+
+
 def table(results: dict, quick: bool) -> str:
     rows = ["| measurement | ours | baseline | ratio | peak memory |", "| --- | --- | --- | --- | --- |"]
-    for count, r in results["validate"].items():
+    for count, r in results.get("validate", {}).items():
         rows.append(f"| validate {int(count):,} concepts | {r['seconds']:.2f} s | parse {r['parse_seconds']:.2f} s | "
                     f"{r['ratio']:.2f}× | {r['peak_mb']:.0f} MB (parse {r['parse_peak_mb']:.0f} MB) |")
-    for count, r in results["build"].items():
+    for count, r in results.get("build", {}).items():
         rows.append(f"| bilingual build, {int(count):,} concepts | {r['seconds']:.2f} s | "
                     f"plain MkDocs {r['plain_seconds']:.2f} s | "
                     f"{r['ratio']:.2f}× | {r['peak_mb']:.0f} MB (plain {r['plain_peak_mb']:.0f} MB) |")
-    s = results["sizes"]
-    rows.append("")
-    rows.append(f"Sizes at {s['concepts']:,} concepts: term page {s['term_page_mean_kb']:.1f} KB on average, "
-                f"{s['term_page_max_kb']:.1f} KB at most; search index of the largest language {s['search_index_mb']:.2f} MB "
-                f"({s['search_index_mb_per_1000']:.2f} MB per 1,000 concepts); whole site {s['site_mb']:.1f} MB.")
-    rows.append("Exports per 1,000 concepts: " + ", ".join(
-        f"{name} {size:.2f} MB" for name, size in s["exports_mb_per_1000"].items()) + ".")
+    lookup_rows = _lookup_rows(results.get("lookup", {}))
+    rows += [row for row in lookup_rows if row.startswith("|")]
+    if "sizes" in results:
+        s = results["sizes"]
+        rows.append("")
+        rows.append(f"Sizes at {s['concepts']:,} concepts: term page {s['term_page_mean_kb']:.1f} KB on average, "
+                    f"{s['term_page_max_kb']:.1f} KB at most; search index of the largest language {s['search_index_mb']:.2f} MB "
+                    f"({s['search_index_mb_per_1000']:.2f} MB per 1,000 concepts); whole site {s['site_mb']:.1f} MB.")
+        rows.append("Exports per 1,000 concepts: " + ", ".join(
+            f"{name} {size:.2f} MB" for name, size in s["exports_mb_per_1000"].items()) + ".")
+    rows += [row for row in lookup_rows if not row.startswith("|")]
     if not quick:
         rows.append("")
         for name, check in TARGETS.items():
-            rows.append(f"- {'met' if check(results) else 'NOT MET'}: {name}")
+            try:
+                rows.append(f"- {'met' if check(results) else 'NOT MET'}: {name}")
+            except KeyError:
+                pass  # not measured in this run
     return "\n".join(rows)
 
 
@@ -179,14 +252,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="repetitions of each measurement (median reported)")
     parser.add_argument("--quick", action="store_true", help="small sizes only, to check that the benchmark runs")
+    parser.add_argument("--only", choices=["lookup"], default="",
+                        help="measure only the term lookup, keeping the output's other figures")
     parser.add_argument("--output", default=str(PROJECT / "scripts" / "bench" / "results.json"),
                         help="where to write the figures as JSON (default: %(default)s)")
     args = parser.parse_args(argv)
-    results = measure(args.repeat, args.quick)
+    results = measure(args.repeat, args.quick, args.only)
+    output = Path(args.output)
+    if args.only and output.is_file():  # the figures not measured now stay as they were
+        previous = json.loads(output.read_text(encoding="utf-8"))
+        results = {**previous.get("results", {}), **results}
     report = {"machine": machine(), "quick": args.quick, "repeat": args.repeat, "results": results}
     if not args.quick:
-        report["targets"] = {name: check(results) for name, check in TARGETS.items()}
-    Path(args.output).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        report["targets"] = {}
+        for name, check in TARGETS.items():
+            with contextlib.suppress(KeyError):
+                report["targets"][name] = check(results)
+    output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(table(results, args.quick))
     print(f"\nmachine: {report['machine']}; written to {args.output}")
     return 0

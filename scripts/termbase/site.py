@@ -9,12 +9,14 @@ on every edit.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
 from . import TEMPLATES, publication
-from .exports.formats import FORMATS
+from .exports.formats import FORMATS, Content, all_files
+from .exports.json_export import render_concept
+from .lookup import jieba_user_dictionary, lookup_index
 from .model import Glossary
 from .pages import GeneratedPage, render_redirects, render_site_pages
 from .pages.downloads import render_downloads_page
@@ -27,11 +29,13 @@ from .validate import validate
 @dataclass(frozen=True)
 class SiteContent:
     pages: dict[str, GeneratedPage]  # generated page source path -> page
-    downloads: dict[str, str]  # downloads/<file> -> export content
+    downloads: dict[str, Content]  # files served as they are: downloads/<file>, and terms/<id>.json beside each page
     redirects: dict[str, dict[str, str]]  # language code -> {path under its site root -> redirect page HTML}
     problems: list[Problem]
     language_codes: tuple[str, ...]
     site: SiteInfo | None = None  # none when the glossary could not be loaded
+    lookup: dict[str, str] = field(default_factory=dict)  # language code -> its term lookup index (JSON)
+    jieba_dictionary: str = ""  # the words full-text search keeps whole (a jieba user dictionary)
 
     @property
     def errors(self) -> list[Problem]:
@@ -51,15 +55,17 @@ def _guides(project_root: Path, glossary: Glossary, site: SiteInfo) -> dict[str,
 
 
 def publish(glossary: Glossary, locales_dir: Path, site: SiteInfo) -> tuple[dict[str, GeneratedPage],
-                                                                          dict[str, str], dict[str, dict[str, str]]]:
-    """Pages, downloads and redirects of a valid glossary."""
+                                                                          dict[str, Content], dict[str, dict[str, str]]]:
+    """Pages, downloads (with each concept's JSON) and redirects of a valid glossary."""
     pages = render_site_pages(glossary, locales_dir, site)
     redirects = render_redirects(glossary, locales_dir, site)
-    contents = {f.file_name: f.render(glossary, site) for f in FORMATS.values()}
+    contents = all_files(glossary, site)
+    preview_url = site.base_url if site.is_preview else ""
     for language in glossary.languages:
-        markdown = render_downloads_page(glossary, language, locales_dir, FORMATS.values(), contents)
+        markdown = render_downloads_page(glossary, language, locales_dir, FORMATS.values(), contents, preview_url)
         pages[site.source_file(language, "downloads")] = GeneratedPage(markdown, publication.in_nav("downloads"))
-    downloads = {publication.download(name): content for name, content in contents.items()}
+    downloads: dict[str, Content] = {publication.download(name): content for name, content in contents.items()}
+    downloads.update({publication.concept_data(c.id): render_concept(glossary, c, site) for c in glossary.concepts.values()})
     return pages, downloads, redirects
 
 
@@ -93,9 +99,12 @@ def site_content(project_root: Path, base_url: str, repo_url: str = "",
             _cache[key] = SiteContent({}, {}, {}, problems, ())
         else:
             site = SiteInfo.for_build(glossary, base_url, repo_url, environ)
-            pages, downloads, redirects = {}, {}, {}
+            pages, downloads, redirects, lookup, words = {}, {}, {}, {}, ""
             if not any(p.is_error for p in problems):
                 pages, downloads, redirects = publish(glossary, locales_dir, site)
                 pages.update(_guides(project_root, glossary, site))
-            _cache[key] = SiteContent(pages, downloads, redirects, problems, glossary.language_codes, site)
+                lookup = {lang.code: lookup_index(glossary, lang, locales_dir) for lang in glossary.languages}
+                words = jieba_user_dictionary(glossary)
+            _cache[key] = SiteContent(pages, downloads, redirects, problems, glossary.language_codes, site,
+                                      lookup, words)
     return _cache[key]
