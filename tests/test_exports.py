@@ -112,6 +112,20 @@ def test_schematron_check_is_not_vacuous(exported, tmp_path):
     assert {f.pattern for f in failures} == {"dialectEnforcement", "module.min.termNote"}
 
 
+@pytest.mark.parametrize("name, ns", [("glossary.tbx", "urn:iso:std:iso:30042:ed-2"),
+                                      ("glossary-tbx2008-en-zh-Hans.tbx", None)])
+def test_tbx_cross_references_resolve_and_external_links_are_absolute(exported, name, ns):
+    """The official Schematron never checks @target (an earlier rule in its pattern takes ref and xref): we do."""
+    root = etree.parse(str(exported / name)).getroot()
+    tag = (lambda local: f"{{{ns}}}{local}") if ns else (lambda local: local)
+    ids = {entry.get("id") for entry in root.iter(tag("conceptEntry" if ns else "termEntry"))}
+    refs = [ref.get("target") for ref in root.iter(tag("ref"))]
+    assert refs and set(refs) <= ids
+    xrefs = [xref.get("target") for xref in root.iter(tag("xref"))]
+    assert len(xrefs) == 2 * len(ids)  # each concept's page in both languages
+    assert all(target.startswith("https://glossary.example/") for target in xrefs)
+
+
 def test_tbx_marks_preferred_admitted_and_deprecated_terms(exported):
     ns = {"t": "urn:iso:std:iso:30042:ed-2"}
     document = etree.parse(str(exported / "glossary.tbx"))

@@ -10,7 +10,9 @@ import sys
 import pytest
 
 from factory import ROOT, termbase
-from termbase.publication import PREVIEW_URL, address_problem
+from termbase.loader import load_glossary
+from termbase.publication import PREVIEW_URL, SiteInfo, address_problem
+from termbase.site import publish
 
 
 @pytest.mark.parametrize("url, problem", [
@@ -48,12 +50,14 @@ def test_a_build_to_publish_fails_without_a_real_site_url(tmp_path):
     assert result.returncode != 0 and "localhost is a local or reserved name" in result.stderr
 
 
-def test_a_local_build_says_it_is_a_preview(built_site):
-    # built_site is built as `make build` builds it here: without SITE_URL
-    for page in (built_site / "downloads" / "index.html", built_site / "zh" / "downloads" / "index.html"):
-        html = page.read_text(encoding="utf-8")
-        assert "127.0.0.1:8000" in html and 'class="admonition warning"' in html
-    assert "Preview build" in (built_site / "downloads" / "index.html").read_text(encoding="utf-8")
+def test_a_local_build_says_it_is_a_preview_and_a_public_one_does_not():
+    glossary = load_glossary(ROOT / "glossary").glossary
+    for base_url, preview in ((PREVIEW_URL, True), ("https://glossary.github.io/ai-safety/", False)):
+        site = SiteInfo.for_build(glossary, base_url)
+        pages, _, _ = publish(glossary, ROOT / "locales", site)
+        for language in glossary.languages:
+            page = pages[site.source_file(language, "downloads")].markdown
+            assert ('!!! warning' in page and base_url.replace(".", "\\.") in page) is preview, (base_url, language.code)
 
 
 def test_export_refuses_an_empty_base_url_and_warns_about_a_preview_one(tmp_path):
