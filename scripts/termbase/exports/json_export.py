@@ -9,8 +9,8 @@ from typing import Any
 
 from ..loader import CONCEPTS_DIR, concept_from_data
 from ..model import (
-    LEGACY_OWN_DEFINITION, RELATION_KINDS, Citation, Concept, DefinitionSource, Domain, Glossary, Jurisdiction, Language, LanguageSection,
-    RegistryEntry, Source,
+    LEGACY_OWN_DEFINITION, RELATION_KINDS, Citation, Concept, DefinitionSource, Domain, Glossary, Jurisdiction,
+    Language, LanguageSection, RegistryEntry, Source,
 )
 from ..publication import SiteInfo
 from ..schema import glossary_entry_schema
