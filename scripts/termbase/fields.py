@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from .writing import PROFILES
+
 ITEM = "[]"
 LANG = "<lang>"
 
@@ -24,7 +26,7 @@ TERM = "term"  # a designation: one line, in the language's script (terms, synon
 DEFINITION = "definition"  # one paragraph, in the language's script
 PROSE = "prose"  # notes, reasons, summaries, conceptions: may quote the other language
 LOCATOR = "locator"  # where in a source (`at:`): article, section, page
-READING = "reading"  # a romanisation of the term (pinyin), checked against the term by the pinyin rule
+READING = "reading"  # a reading of the term (pinyin, kana), checked against the term by the reading rule
 NAME = "name"  # names of the glossary, its authors, domains and jurisdictions
 REFERENCE = "reference"  # what the bibliography shows of a document: title, publisher, date
 
@@ -60,7 +62,8 @@ FIELDS: tuple[Field, ...] = (
     Field(ENTRY, (LANG, "deprecated", ITEM, "term"), TERM),
     Field(ENTRY, (LANG, "deprecated", ITEM, "reason"), PROSE),
     Field(ENTRY, (LANG, "disambiguated"), TERM),
-    Field(ENTRY, (LANG, "pinyin"), READING),
+    # the reading of the term where the automatic one is wrong: its key is the script's (pinyin, reading)
+    *(Field(ENTRY, (LANG, key), READING) for key in sorted({p.reading.field for p in PROFILES.values() if p.reading})),
     Field(ENTRY, (LANG, "definition"), DEFINITION),
     *_citations(ENTRY, LANG, "definition_source"),  # the transitional bare citation {id, at}
     *_cited_list(ENTRY, LANG, "definition_source", "sources"),

@@ -12,7 +12,7 @@ import jinja2
 from . import TEMPLATES, characters
 from .editing import write_atomically
 from .loader import CONCEPTS_DIR, REGISTRY_FILE
-from .model import PLACEHOLDER_DEFINITIONS, RESERVED_IDS, Glossary, LanguageSection, fingerprint
+from .model import RESERVED_IDS, Glossary, LanguageSection, fingerprint
 from .schema import ID_PATTERN, MAX_ID_LENGTH
 
 
@@ -48,8 +48,7 @@ def new_entry(glossary: Glossary, concept_id: str, terms: dict[str, str], domain
             raise ScaffoldError(f"the {code} term holds {characters.describe(bad.group())}: write it on one line, "
                                 "with ordinary spaces only")
 
-    placeholder = {lang.code: PLACEHOLDER_DEFINITIONS["chinese" if lang.is_chinese else "other"]
-                   for lang in glossary.languages}
+    placeholder = {lang.code: lang.profile.placeholder for lang in glossary.languages}
     source = glossary.source_language.code
     text = _ENV.get_template("new_entry.yaml.j2").render(
         id=concept_id,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model import DEFINITION_BASES, EQUIVALENCES, FATES, LEGACY_OWN_DEFINITION, RELATION_KINDS, STATUSES
+from .writing import Reading
 
 # Every pattern ends in "(?!\n)$": in Python (jsonschema, fastjsonschema) a bare "$" also matches before a final
 # newline, so "safety\n" would pass as an id; in editors' JavaScript the lookahead changes nothing.
@@ -88,7 +89,7 @@ def _definition_source() -> dict[str, Any]:
     }
 
 
-def _language_section(language: str, source: str, chinese: bool) -> dict[str, Any]:
+def _language_section(language: str, source: str, reading: Reading | None) -> dict[str, Any]:
     is_source = language == source
     properties: dict[str, Any] = {
         "term": {**TEXT, "description": "The preferred term in this language."},
@@ -112,11 +113,8 @@ def _language_section(language: str, source: str, chinese: bool) -> dict[str, An
             "description": "How to write the term where another concept has the same term, e.g. 安全（safety）.",
         },
     }
-    if chinese:
-        properties["pinyin"] = {
-            **TEXT,
-            "description": "Hanyu Pinyin of the term with tone marks (ānquán), where the automatic reading is wrong.",
-        }
+    if reading:
+        properties[reading.field] = {**TEXT, "description": reading.description}
     required = ["term", "definition", "definition_source"]
     if not is_source:
         properties["equivalence"] = {
@@ -151,9 +149,11 @@ def _language_section(language: str, source: str, chinese: bool) -> dict[str, An
 
 
 def entry_schema(
-    languages: list[str], domains: list[str], jurisdictions: list[str], chinese: tuple[str, ...] = ()
+    languages: list[str], domains: list[str], jurisdictions: list[str], readings: dict[str, Reading] | None = None
 ) -> dict[str, Any]:
-    """The schema of one concept file. `chinese`: the languages written in Chinese script (they may give pinyin)."""
+    """The schema of one concept file. `readings`: language code -> the reading of its script, for the languages
+    whose script has one (an entry may correct it in the field `Reading.field`: pinyin, reading)."""
+    readings = readings or {}
     source = languages[0]
     properties: dict[str, Any] = {
         "id": {**ID, "description": "Stable identifier: the file name and the URL. Never change it."},
@@ -163,7 +163,7 @@ def entry_schema(
         "updated": {**DATE, "description": "Date of the last substantive change."},
     }
     for language in languages:
-        properties[language] = _language_section(language, source, language in chinese)
+        properties[language] = _language_section(language, source, readings.get(language))
     properties["conceptions"] = {
         "description": "How jurisdictions and bodies understand the concept, where they differ.",
         "type": "array",
@@ -239,8 +239,25 @@ def entry_schema(
 
 def glossary_entry_schema(glossary) -> dict[str, Any]:
     """The entry schema of a loaded glossary (model.Glossary)."""
-    chinese = tuple(lang.code for lang in glossary.languages if lang.is_chinese)
-    return entry_schema(list(glossary.language_codes), list(glossary.domains), list(glossary.jurisdictions), chinese)
+    return entry_schema(list(glossary.language_codes), list(glossary.domains), list(glossary.jurisdictions),
+                        reading_fields(glossary.languages))
+
+
+def reading_fields(languages) -> dict[str, Reading]:
+    """Language code -> the reading of its terms (and the entry field that corrects it), where there is one."""
+    return {lang.code: lang.profile.reading for lang in languages if lang.profile.reading}
+
+
+def glossary_languages_schema(languages: list[str]) -> dict[str, Any]:
+    """glossary.yaml once its languages are known: the title and the authors are given in each of them."""
+    return {
+        "type": "object",
+        "properties": {
+            "title": {**_names(languages), "description": "The glossary's title, in every declared language."},
+            "authors": {**_names(languages), "description": "The group author named in citations, in every "
+                                                            "declared language."},
+        },
+    }
 
 
 def _names(languages: list[str]) -> dict[str, Any]:

@@ -12,7 +12,6 @@ from pathlib import Path
 import jinja2
 
 from .. import TEMPLATES, labels, publication
-from ..collation import pinyin
 from ..i18n import LocaleText
 from ..model import Language
 from .escaping import front_matter, http_url, md
@@ -29,8 +28,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["md"] = md
     env.filters["http_url"] = http_url
-    env.globals["front_matter"] = front_matter
-    env.globals.update(labels=labels, pinyin=pinyin)
+    env.globals.update(labels=labels, front_matter=front_matter)
     return env
 
 

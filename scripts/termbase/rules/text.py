@@ -1,5 +1,5 @@
-"""The text of entries: untrusted input that must be plain, in the right script, and typeset as each language
-expects.
+"""The text of every glossary file: untrusted input that must be plain, in the right script, and typeset as each
+language expects. Every rule here reads the texts through the one table of text fields (fields.py).
 """
 
 from __future__ import annotations
@@ -11,14 +11,10 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import fields
-from ..collation import pinyin as pinyin_of
-from ..collation import pinyin_matches
 from ..problems import Problem
+from ..writing import has_cjk
 from ..yamlsource import Document
 from . import Context
-
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN = re.compile(f"[{HAN}]")
 
 _MARKUP = {
     "html": (r"<[A-Za-z!/?]", "raw HTML is not allowed", "write plain text; pages format it themselves"),
@@ -33,10 +29,6 @@ _MARKUP = {
 # characters that markup needs are passed over with a much cheaper scan.
 _MARKUP_ANY = re.compile("|".join(f"(?P<{name}>{pattern})" for name, (pattern, _, _) in _MARKUP.items()))
 _MARKUP_CHARACTERS = re.compile(r"[<&\[:]")
-# ASCII punctuation touching a Chinese character: Chinese text takes full-width punctuation.
-_HALF_WIDTH = re.compile(f"(?:[{HAN}][,;:!?()]|[,;:!?(][{HAN}]|[{HAN}]\\.(?![0-9A-Za-z]))")
-_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）", ".": "。"}
-_SPACE_BETWEEN_HAN = re.compile(f"[{HAN}] +[{HAN}]")
 # Spaces other than U+0020 (no-break, thin, ...): they look alike and defeat comparisons. The ideographic space
 # U+3000 is not among them: GB/T standard titles use it between title parts (《信息安全技术　术语》).
 _UNUSUAL_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
@@ -116,47 +108,42 @@ def whitespace_and_normalisation(ctx: Context) -> Iterator[Problem]:
 
 
 def script(ctx: Context) -> Iterator[Problem]:
-    """Chinese terms and definitions are written in Han characters; English ones contain none; no word of a term
-    mixes scripts (a Cyrillic 'а' among Latin letters looks the same and defeats every comparison)."""
-    han_languages = {lang.code for lang in ctx.glossary.languages if lang.uses_han}
-    latin_languages = {lang.code for lang in ctx.glossary.languages if lang.script == "Latn"}
+    """Terms and definitions are written in their language's script (Chinese ones with Chinese characters, Japanese
+    ones with kana or kanji); those of a Latin-script language contain no Chinese or Japanese characters; no word
+    of a term mixes scripts (a Cyrillic 'а' among Latin letters looks the same and defeats every comparison)."""
+    languages = {lang.code: lang for lang in ctx.glossary.languages}
     for found in texts(ctx):
         code, kind, value = found.text.language, found.text.kind, found.text.value
-        if kind not in (fields.TERM, fields.DEFINITION) or code is None:
+        if kind not in (fields.TERM, fields.DEFINITION) or code not in languages:
             continue  # notes may quote terms of the other language
-        has_han = bool(_HAN.search(value))
-        if code in han_languages and not has_han:
-            yield _problem(ctx, found, "script", "Chinese text without any Chinese character",
-                           "write the Chinese term or definition here")
-        elif code not in han_languages and has_han:
-            yield _problem(ctx, found, "script", f"Chinese characters in the '{code}' text",
-                           f"move them to the zh section, or to a note if the {code} text must quote them")
-        if kind == fields.TERM:
+        language = languages[code]
+        writing = language.profile
+        if writing.characters and not writing.has_characters(value):
+            yield _problem(ctx, found, "script", f"{writing.name} text without any {writing.name} character",
+                           f"write the {writing.name} term or definition here")
+        elif not writing.characters and has_cjk(value):
+            others = [lang.code for lang in ctx.glossary.languages if lang.profile.characters]
+            yield _problem(ctx, found, "script", f"Chinese or Japanese characters in the '{code}' text",
+                           f"move them to the {' or '.join(others) or 'right'} section, or to a note if the "
+                           f"{code} text must quote them")
+        if kind == fields.TERM and not value.isascii():
             if mixed := _mixed_script_word(value):
                 yield _problem(ctx, found, "script", f"the word '{mixed}' mixes letters of different scripts",
                                "retype it in one script (a Cyrillic or Greek letter can look like a Latin one)")
-            elif code in latin_languages and (foreign := _CONFUSABLE.search(value)):
+            elif language.script == "Latn" and (foreign := _CONFUSABLE.search(value)):
                 yield _problem(ctx, found, "script",
                                f"'{foreign.group()}' is a {_script_of(foreign.group()).title()} letter in a Latin-script term",
                                "retype it in Latin letters")
 
 
-def chinese_typography(ctx: Context) -> Iterator[Problem]:
-    """Chinese text uses full-width punctuation and no space between Chinese characters."""
-    chinese = {lang.code for lang in ctx.glossary.languages if lang.is_chinese}
+def typography(ctx: Context) -> Iterator[Problem]:
+    """Text follows its script's typography (Chinese and Japanese: full-width punctuation, no space between
+    characters), in every file."""
+    languages = {lang.code: lang for lang in ctx.glossary.languages}
     for found in texts(ctx):
-        if found.text.language not in chinese:
-            continue
-        value = found.text.value
-        half = _HALF_WIDTH.search(value)
-        if half:
-            mark = next(ch for ch in half.group() if ch in _FULL_WIDTH)
-            yield _problem(ctx, found, "typography", f"half-width '{mark}' in Chinese text: '{half.group()}'",
-                           f"use the full-width '{_FULL_WIDTH[mark]}'")
-        gap = _SPACE_BETWEEN_HAN.search(value)
-        if gap:
-            yield _problem(ctx, found, "typography", f"space between Chinese characters: '{gap.group()}'",
-                           "remove it; if the paragraph is wrapped in the YAML, keep it on one line instead")
+        if found.text.language in languages:
+            for message, hint in languages[found.text.language].profile.typography(found.text.value):
+                yield _problem(ctx, found, "typography", message, hint)
 
 
 def _script_of(letter: str) -> str:
@@ -171,11 +158,13 @@ def _mixed_script_word(text: str) -> str:
     return ""
 
 
-def pinyin(ctx: Context) -> Iterator[Problem]:
-    """Pinyin, where an entry gives it, is a reading of the term."""
+def reading(ctx: Context) -> Iterator[Problem]:
+    """A reading an entry gives for its term (pinyin, kana) is a possible reading of it."""
+    languages = {lang.code: lang for lang in ctx.glossary.languages}
     for concept in ctx.glossary.concepts.values():
         for code, section in concept.sections.items():
-            if section.pinyin and not pinyin_matches(section.term, section.pinyin):
-                yield ctx.problem(concept, (code, "pinyin"), "pinyin",
-                                  f"'{section.pinyin}' is not a reading of '{section.term}'",
-                                  f"the usual reading is '{pinyin_of(section.term)}'; write tone marks (ā á ǎ à)")
+            spec = languages[code].profile.reading if code in languages else None
+            if spec and section.reading and not spec.matches(section.term, section.reading):
+                yield ctx.problem(concept, (code, spec.field), "reading",
+                                  f"'{section.reading}' is not a reading of '{section.term}'",
+                                  f"the usual reading is '{spec.of(section.term)}'; {spec.how}")
