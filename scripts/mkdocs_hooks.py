@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -29,7 +30,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from termbase.publication import LOOKUP_INDEX  # noqa: E402
+from termbase.publication import LOOKUP_INDEX, PUBLISH_VARIABLE, address_problem, preview_notice  # noqa: E402
 from termbase.site import SiteContent, site_content  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -61,6 +62,13 @@ def on_config(config):
             f"the glossary has {len(content.errors)} error(s), listed above; "
             "run `make validate` to see them and fix them before building"
         )
+    # Addresses: a build to publish (PUBLISH=1, the deploy workflow) needs the real SITE_URL; a local one says
+    # that its citations and downloads point at a preview address.
+    if problem := address_problem(config.site_url or ""):
+        if os.environ.get(PUBLISH_VARIABLE) == "1":
+            raise PluginError(f"SITE_URL {config.site_url!r} cannot be published: {problem}. Set SITE_URL to the "
+                              "site's public root URL (the deploy workflow takes it from GitHub Pages).")
+        log.info(preview_notice(config.site_url or ""))
     locales, default = _i18n_languages(config)
     if sorted(locales) != sorted(content.language_codes):
         raise PluginError(
@@ -118,7 +126,11 @@ def on_nav(nav, config, files):
     generated = {**{path: page.markdown for path, page in content.pages.items()}, **content.downloads}
     for file in files:
         if file.src_uri in generated:
-            file.content_string = generated[file.src_uri]
+            value = generated[file.src_uri]
+            if isinstance(value, bytes):  # the XLSX download
+                file.content_bytes = value
+            else:
+                file.content_string = value
     return nav
 
 

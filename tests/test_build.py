@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 
 import yaml
 
@@ -191,7 +192,11 @@ def test_browse_pages_cover_domains_status_jurisdictions_and_cautions(built_site
         assert f'href="../../terms/{concept_id}/"' in by_domain
     assert "核心概念" in text_of(by_domain)
     status = text_of(read(built_site, "browse/status/index.html"))
-    assert f"Approved ({len(CONCEPT_IDS)})" in status
+    statuses = Counter(entry(concept_id)["status"] for concept_id in CONCEPT_IDS)
+    assert sum(statuses.values()) == len(CONCEPT_IDS)
+    for status_id, heading in (("approved", "Approved"), ("draft", "Draft"), ("deprecated", "Deprecated")):
+        expected = f"{heading} ({statuses[status_id]})"
+        assert (expected in status) == bool(statuses[status_id]), expected
     matrix = read(built_site, "browse/jurisdictions/index.html")
     row = re.search(r'href="../../terms/safety/#conceptions">[^<]*</a></th>(.*?)</tr>', matrix).group(1)
     assert 'id="conceptions"' in read(built_site, "terms/safety/index.html")  # where the link lands

@@ -104,10 +104,13 @@ def _plain_copy(project: Path, destination: Path) -> Path:
     site = SiteInfo.for_build(glossary, "http://127.0.0.1:8000/")
     pages, downloads, _ = publish(glossary, destination / "locales", site)
     files = {**{path: page.markdown for path, page in pages.items()}, **downloads}
-    for path, text in files.items():
+    for path, content in files.items():
         target = destination / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):  # the XLSX download
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
     config = destination / "mkdocs.yml"
     config.write_text(re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config.read_text(encoding="utf-8")), encoding="utf-8")
     return destination
@@ -187,7 +190,7 @@ def measure(repeat: int, quick: bool, only: str = "") -> dict:
                 "search_index_mb_per_1000": index / 2**20 * 1000 / count,
                 "site_mb": sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 2**20,
                 "exports_mb_per_1000": {f.name: f.stat().st_size / 2**20 * 1000 / count
-                                        for f in sorted((site / "downloads").glob("glossary.*"))},
+                                        for f in sorted((site / "downloads").glob("glossary*"))},
             }
     return results
 

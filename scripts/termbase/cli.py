@@ -13,7 +13,7 @@ from .editing import mark_reviewed, write_atomically
 from .exports.formats import FORMATS
 from .loader import load_glossary
 from .problems import to_json
-from .publication import SiteInfo
+from .publication import PREVIEW_URL, SiteInfo, preview_notice
 from .schema import glossary_entry_schema
 from .validate import RULES, validate
 
@@ -52,10 +52,14 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write(output: str, text: str, what: str = "") -> None:
+def _write(output: str, text: str | bytes, what: str = "") -> None:
     """Write to standard output ("-") or, atomically, to a file."""
     if output == "-":
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
     else:
         write_atomically(Path(output), text)
         print(f"wrote {output}{f' ({what})' if what else ''}", file=sys.stderr)
@@ -119,12 +123,28 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if not args.base_url.strip():
+        print("error: --base-url is empty: every URL in the export would be relative; give the site's root URL",
+              file=sys.stderr)
+        return 2
     glossary = _load_or_report(Path(args.glossary))
     if glossary is None:
         return 1
     export = FORMATS[args.format]
     site = SiteInfo.for_build(glossary, args.base_url)
-    _write(args.output, export.render(glossary, site), f"{export.name}, {len(glossary.concepts)} concepts")
+    if export.per_pair:
+        codes = [lang.code for lang in glossary.translations]
+        code = args.language or codes[0]
+        if code not in codes:
+            print(f"error: '{code}' is not a translation language of this glossary ({', '.join(codes)})",
+                  file=sys.stderr)
+            return 2
+        content = export.render(glossary, site, glossary.language(code))
+    else:
+        content = export.render(glossary, site)
+    if notice := preview_notice(args.base_url):
+        print(f"warning: {notice}", file=sys.stderr)
+    _write(args.output, content, f"{export.name}, {len(glossary.concepts)} concepts")
     return 0
 
 
@@ -170,11 +190,14 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder")
     new.set_defaults(run=_new)
 
-    export = commands.add_parser("export", help="write the glossary as JSON, its JSON Schema, CSV, TBX-Basic or SKOS")
+    export = commands.add_parser("export", help="write the glossary as JSON, its JSON Schema, CSV, XLSX, TBX-Basic "
+                                                "(v3 or 2008), an OmegaT glossary or SKOS")
     export.add_argument("format", choices=list(FORMATS), help="the format")
     export.add_argument("-o", "--output", default="-", help="file to write (default: standard output)")
-    export.add_argument("--base-url", default=os.environ.get("SITE_URL", "http://127.0.0.1:8000/"),
+    export.add_argument("--base-url", default=os.environ.get("SITE_URL", PREVIEW_URL),
                         help="the site's root URL, for each concept's stable URL (default: $SITE_URL, as mkdocs.yml)")
+    export.add_argument("--language", help="for the formats made per language pair (tbx2008, omegat): the target "
+                                           "language code (default: the first translation language)")
     export.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder")
     export.set_defaults(run=_export)
 

@@ -1,8 +1,9 @@
 """Every address and date of the published glossary, in one place.
 
 Where the site lives and which language sits at its root; where each page, download and redirect is; the URL of a
-concept; the build date of a site or an export; the repository's edit and issue links. Pages, exports, the MkDocs
-adapter and the CLI ask this module and never format a path themselves.
+concept; the build date of a site or an export; the repository's edit and issue links; and the rule for the public
+address (SITE_URL) a build to publish must have. Pages, exports, the MkDocs adapter and the CLI ask this module and
+never format a path themselves.
 
 A page is named by its kind and, for concepts and browse views, a name: `("concept", "safety")`. Its *path* is the
 language-neutral location under the site root without extension (`terms/safety`); its source file is what MkDocs
@@ -13,6 +14,7 @@ reads under docs/ (`terms/safety.zh.md`, mkdocs-static-i18n's suffix layout); it
 from __future__ import annotations
 
 import datetime
+import ipaddress
 import os
 import posixpath
 import urllib.parse
@@ -61,6 +63,48 @@ def page_url_path(kind: str, name: str = "") -> str:
 def download(file_name: str) -> str:
     """Where a download lives under the site root (downloads are the same file for every language)."""
     return f"{DOWNLOADS_DIR}/{file_name}"
+
+
+def concept_data(concept_id: str) -> str:
+    """Where the concept alone, as JSON, is served: beside its page (`terms/safety.json`), one file for every language."""
+    return f"{page('concept', concept_id)}.json"
+
+
+# The public address. Every citation, stable URL and download carries SITE_URL: a build to publish must have the
+# real one, and a local build says that its addresses are a preview's.
+PREVIEW_URL = "http://127.0.0.1:8000/"  # what mkdocs.yml and `termbase export` use when SITE_URL is not set
+PUBLISH_VARIABLE = "PUBLISH"  # PUBLISH=1 (the deploy workflow): a build that will be published
+_RESERVED_DOMAINS = ("localhost", "example", "test", "invalid", "local")  # RFC 2606, RFC 6761, mDNS
+_EXAMPLE_DOMAINS = ("example.com", "example.org", "example.net")
+
+
+def address_problem(url: str) -> str:
+    """Why `url` cannot be the public address of the site ("" if it can)."""
+    if not url.strip():
+        return "it is empty, so every link in the downloads would be relative"
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "it is not an absolute http(s) URL"
+    host = parts.hostname.lower()
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        if host.rsplit(".", 1)[-1] in _RESERVED_DOMAINS or host.endswith(_EXAMPLE_DOMAINS) or "." not in host:
+            return f"{host} is a local or reserved name, not a public address"
+        return ""
+    if not address.is_global:
+        return f"{host} is a local or private address (a preview)"
+    return ""
+
+
+def preview_notice(url: str) -> str:
+    """What a build or export says when its addresses are not the public ones ("" when they are)."""
+    problem = address_problem(url)
+    if not problem:
+        return ""
+    return (f"preview build: the site address {url!r} is not a public one ({problem}); every citation, stable URL "
+            f"and download points at it. Set SITE_URL to the site's public root URL (e.g. "
+            f"SITE_URL=https://<owner>.github.io/<repository>/) for a build to publish.")
 
 
 def _directory_url(path: str) -> str:
@@ -167,6 +211,15 @@ class SiteInfo:
     def concept_urls(self, glossary: Glossary, concept_id: str) -> dict[str, str]:
         """The stable URL of the concept's page in each language."""
         return {lang.code: self.concept_url(concept_id, lang) for lang in glossary.languages}
+
+    def concept_data_url(self, concept_id: str) -> str:
+        """The concept alone as JSON (the same file for every language)."""
+        return f"{self.base_url.rstrip('/')}/{concept_data(concept_id)}"
+
+    @property
+    def is_preview(self) -> bool:
+        """Whether the base URL is not a public address (a local build)."""
+        return bool(address_problem(self.base_url))
 
     def scheme_url(self, glossary: Glossary) -> str:
         """The glossary as a whole (the A–Z index in the source language): the SKOS scheme, the DefinedTermSet."""

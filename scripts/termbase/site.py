@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Mapping
 
 from . import TEMPLATES, publication
-from .exports.formats import FORMATS
+from .exports.formats import FORMATS, Content, all_files
+from .exports.json_export import render_concept
 from .lookup import jieba_user_dictionary, lookup_index
 from .model import Glossary
 from .pages import GeneratedPage, render_redirects, render_site_pages
@@ -28,7 +29,7 @@ from .validate import validate
 @dataclass(frozen=True)
 class SiteContent:
     pages: dict[str, GeneratedPage]  # generated page source path -> page
-    downloads: dict[str, str]  # downloads/<file> -> export content
+    downloads: dict[str, Content]  # files served as they are: downloads/<file>, and terms/<id>.json beside each page
     redirects: dict[str, dict[str, str]]  # language code -> {path under its site root -> redirect page HTML}
     problems: list[Problem]
     language_codes: tuple[str, ...]
@@ -54,15 +55,17 @@ def _guides(project_root: Path, glossary: Glossary, site: SiteInfo) -> dict[str,
 
 
 def publish(glossary: Glossary, locales_dir: Path, site: SiteInfo) -> tuple[dict[str, GeneratedPage],
-                                                                          dict[str, str], dict[str, dict[str, str]]]:
-    """Pages, downloads and redirects of a valid glossary."""
+                                                                          dict[str, Content], dict[str, dict[str, str]]]:
+    """Pages, downloads (with each concept's JSON) and redirects of a valid glossary."""
     pages = render_site_pages(glossary, locales_dir, site)
     redirects = render_redirects(glossary, locales_dir, site)
-    contents = {f.file_name: f.render(glossary, site) for f in FORMATS.values()}
+    contents = all_files(glossary, site)
+    preview_url = site.base_url if site.is_preview else ""
     for language in glossary.languages:
-        markdown = render_downloads_page(glossary, language, locales_dir, FORMATS.values(), contents)
+        markdown = render_downloads_page(glossary, language, locales_dir, FORMATS.values(), contents, preview_url)
         pages[site.source_file(language, "downloads")] = GeneratedPage(markdown, publication.in_nav("downloads"))
-    downloads = {publication.download(name): content for name, content in contents.items()}
+    downloads: dict[str, Content] = {publication.download(name): content for name, content in contents.items()}
+    downloads.update({publication.concept_data(c.id): render_concept(glossary, c, site) for c in glossary.concepts.values()})
     return pages, downloads, redirects
 
 

@@ -81,18 +81,25 @@ def concept_data(concept: Concept, languages: list[str]) -> dict[str, Any]:
     return data
 
 
+FORMAT = {"name": "open-source-ai-safety-glossary", "version": FORMAT_VERSION}
+
+
+def _about(glossary: Glossary, site: SiteInfo) -> dict[str, Any]:
+    return {
+        "title": glossary.title,
+        "authors": glossary.authors,
+        "version": glossary.version,
+        "date": glossary.release_date.isoformat(),
+        "url": site.base_url,
+        "languages": [vars(language) for language in glossary.languages],
+    }
+
+
 def to_data(glossary: Glossary, site: SiteInfo) -> dict[str, Any]:
     codes = list(glossary.language_codes)
     return {
-        "format": {"name": "open-source-ai-safety-glossary", "version": FORMAT_VERSION},
-        "glossary": {
-            "title": glossary.title,
-            "authors": glossary.authors,
-            "version": glossary.version,
-            "date": glossary.release_date.isoformat(),
-            "url": site.base_url,
-            "languages": [vars(language) for language in glossary.languages],
-        },
+        "format": FORMAT,
+        "glossary": _about(glossary, site),
         "domains": [{"id": d.id, "name": d.names} for d in glossary.domains.values()],
         "jurisdictions": [{"code": j.code, "name": j.names} for j in glossary.jurisdictions.values()],
         "bibliography": [{k: v for k, v in vars(s).items() if v} for s in glossary.bibliography.values()],
@@ -103,6 +110,27 @@ def to_data(glossary: Glossary, site: SiteInfo) -> dict[str, Any]:
 
 def render(glossary: Glossary, site: SiteInfo) -> str:
     return json.dumps(to_data(glossary, site), ensure_ascii=False, indent=1) + "\n"
+
+
+def _cited_ids(concept: Concept) -> list[str]:
+    return list(dict.fromkeys(cited.id for _, cited in concept.citations()))
+
+
+def concept_document(glossary: Glossary, concept: Concept, site: SiteInfo) -> dict[str, Any]:
+    """One concept alone (served beside its page as /terms/<id>.json): the concept as in glossary.json, the
+    glossary it belongs to, and the bibliography entries it cites, so that it can be read without the rest."""
+    codes = list(glossary.language_codes)
+    return {
+        "format": FORMAT,
+        "glossary": _about(glossary, site),
+        "concept": {**concept_data(concept, codes), "urls": site.concept_urls(glossary, concept.id)},
+        "bibliography": [{k: v for k, v in vars(glossary.bibliography[i]).items() if v}
+                         for i in _cited_ids(concept) if i in glossary.bibliography],
+    }
+
+
+def render_concept(glossary: Glossary, concept: Concept, site: SiteInfo) -> str:
+    return json.dumps(concept_document(glossary, concept, site), ensure_ascii=False, indent=1) + "\n"
 
 
 def from_data(data: dict[str, Any], root: Path = Path(".")) -> Glossary:

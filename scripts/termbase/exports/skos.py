@@ -1,5 +1,9 @@
 """SKOS in RDF Turtle: a ConceptScheme of Concepts with language-tagged labels and definitions, hierarchy and
-associations, and notes for what SKOS has no property for (equivalence between languages, conceptions)."""
+associations, and notes for what SKOS has no property for (equivalence between languages, conceptions).
+
+The preferred label is the concept's label as the glossary lists it: the disambiguated form where another concept
+shares the term (安全（safety）), with the bare term as an alternative label, so no two concepts share a preferred
+label. Definition sources are dct:source, by title and locator."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from ..model import Glossary
 from ..publication import SiteInfo
+from .common import cited_titles, definition_citations, first_date
 
 GLOSSARY = Namespace("urn:x-glossary:")  # our own terms (the kinds of relation SKOS lacks)
 
@@ -22,9 +27,11 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
     scheme = URIRef(site.scheme_url(glossary))
     graph.add((scheme, RDF.type, SKOS.ConceptScheme))
     for language in glossary.languages:
+        graph.add((scheme, SKOS.prefLabel, Literal(glossary.title[language.code], lang=language.tag)))
         graph.add((scheme, DCTERMS.title, Literal(glossary.title[language.code], lang=language.tag)))
         graph.add((scheme, DCTERMS.creator, Literal(glossary.authors[language.code], lang=language.tag)))
     graph.add((scheme, OWL.versionInfo, Literal(glossary.version)))
+    graph.add((scheme, DCTERMS.created, Literal(first_date(glossary).isoformat(), datatype=XSD.date)))
     graph.add((scheme, DCTERMS.modified, Literal(glossary.release_date.isoformat(), datatype=XSD.date)))
 
     def uri(concept_id: str) -> URIRef:
@@ -37,18 +44,23 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
         graph.add((node, SKOS.notation, Literal(concept.id)))
         graph.add((node, OWL.versionInfo, Literal(str(concept.version))))
         graph.add((node, DCTERMS.modified, Literal(concept.updated.isoformat(), datatype=XSD.date)))
-        for page in site.concept_urls(glossary, concept.id).values():
-            graph.add((node, RDFS.seeAlso, URIRef(page)))
+        for code, page in site.concept_urls(glossary, concept.id).items():
+            if URIRef(page) != node:  # the pages in the other languages
+                graph.add((node, RDFS.seeAlso, URIRef(page)))
         for language in glossary.languages:
             section = concept.sections[language.code]
             tag = language.tag
-            graph.add((node, SKOS.prefLabel, Literal(section.term, lang=tag)))
+            graph.add((node, SKOS.prefLabel, Literal(section.label, lang=tag)))
+            if section.label != section.term:
+                graph.add((node, SKOS.altLabel, Literal(section.term, lang=tag)))
             for synonym in section.synonyms:
                 graph.add((node, SKOS.altLabel, Literal(synonym, lang=tag)))
             for deprecated in section.deprecated:
                 graph.add((node, SKOS.hiddenLabel, Literal(deprecated.term, lang=tag)))
                 graph.add((node, SKOS.editorialNote, Literal(f"{deprecated.term}: {deprecated.reason}", lang=tag)))
             graph.add((node, SKOS.definition, Literal(section.definition, lang=tag)))
+            for title in cited_titles(glossary, definition_citations(section)):
+                graph.add((node, DCTERMS.source, Literal(title)))
             if section.note:
                 graph.add((node, SKOS.scopeNote, Literal(section.note, lang=tag)))
             if section.equivalence:

@@ -39,25 +39,36 @@ class _SourceList:
         return self.numbers[citation.id]
 
 
-def _jsonld(glossary: Glossary, concept: Concept, site: SiteInfo) -> str:
-    """schema.org DefinedTerm in its DefinedTermSet, naming and defining the concept in every language."""
+def _jsonld(glossary: Glossary, concept: Concept, language: Language, site: SiteInfo) -> str:
+    """schema.org DefinedTerm in its DefinedTermSet, naming and defining the concept in every language.
+
+    inLanguage is not a property of a DefinedTerm (an Intangible): the page that describes the term (a WebPage,
+    mainEntityOfPage) carries the page's language, and the DefinedTermSet (a CreativeWork) the glossary's."""
     def values(pick) -> list[dict]:
         return [{"@language": lang.tag, "@value": pick(concept.sections[lang.code])} for lang in glossary.languages]
 
+    def alternates(lang: Language) -> list[str]:
+        section = concept.sections[lang.code]  # the disambiguated form too, where the term is shared
+        return [name for name in dict.fromkeys((section.label, *section.synonyms)) if name != section.term]
+
+    page = site.concept_url(concept.id, language)
     data = {
         "@context": "https://schema.org",
         "@type": "DefinedTerm",
         "@id": site.concept_url(concept.id, glossary.source_language),
         "termCode": concept.id,
         "name": values(lambda s: s.term),
-        "alternateName": [{"@language": lang.tag, "@value": synonym}
-                          for lang in glossary.languages for synonym in concept.sections[lang.code].synonyms],
+        "alternateName": [{"@language": lang.tag, "@value": name} for lang in glossary.languages
+                          for name in alternates(lang)],
         "description": values(lambda s: s.definition),
         "url": list(site.concept_urls(glossary, concept.id).values()),
+        "mainEntityOfPage": {"@type": "WebPage", "@id": page, "url": page, "inLanguage": language.tag},
         "inDefinedTermSet": {
             "@type": "DefinedTermSet",
             "@id": site.scheme_url(glossary),
+            "url": site.page_url(language, "index"),
             "name": [{"@language": lang.tag, "@value": glossary.title[lang.code]} for lang in glossary.languages],
+            "inLanguage": [lang.tag for lang in glossary.languages],
         },
     }
     # inside <script>, "</" would end the element early: JSON allows escaping the slash
@@ -103,7 +114,8 @@ def render_term_page(glossary: Glossary, concept: Concept, language: Language, l
         languages_by_code={lang.code: lang for lang in glossary.languages},
         title=title,
         description=section.definition,
-        jsonld=_jsonld(glossary, concept, site),
+        jsonld=_jsonld(glossary, concept, language, site),
+        data_url=site.concept_data_url(concept.id),
         stable_url=site.concept_url(concept.id, language),
         citations=_citations(glossary, concept, language, site),
         conceptions_anchor=publication.CONCEPTIONS_ANCHOR,
