@@ -188,6 +188,17 @@ def test_homonym_by_keyboard_alone_as_a_combobox(lookup_page, served_site, gloss
     assert page.locator(".tb-lookup__status").inner_text() == text.gettext("%(count)s glossary terms") % {
         "count": options.count()}
     assert options.first.get_attribute("aria-selected") == "true"  # what Enter opens
+    # an input method still composing uses the arrow keys for its own candidates: the lookup leaves them alone
+    # (Material's own keys are kept out of this check: the event stops on its way up from the search box.)
+    claimed = search.evaluate("""e => {
+      const stop = event => event.stopPropagation();
+      e.parentElement.addEventListener("keydown", stop);
+      const event = new KeyboardEvent("keydown", {key: "ArrowDown", isComposing: true, bubbles: true, cancelable: true});
+      e.dispatchEvent(event);
+      e.parentElement.removeEventListener("keydown", stop);
+      return event.defaultPrevented;
+    }""")
+    assert not claimed and search.get_attribute("aria-activedescendant") is None
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     assert search.get_attribute("aria-activedescendant") == options.nth(1).get_attribute("id")
