@@ -8,7 +8,7 @@ from typing import Iterator
 from babel.messages.pofile import PoFileError, read_po
 
 from ..i18n import catalog_path
-from ..model import fingerprint
+from ..model import Degree, fingerprint
 from ..problems import WARNING, Problem, relative
 from . import Context
 
@@ -18,7 +18,7 @@ def equivalence_note(ctx: Context) -> Iterator[Problem]:
     source = ctx.glossary.source_language.code
     for concept in ctx.glossary.concepts.values():
         for code, section in concept.sections.items():
-            if section.equivalence is None or section.equivalence.degree == "exact":
+            if section.equivalence is None or Degree(section.equivalence.degree).is_exact:
                 continue
             for note_language in (source, code):
                 if not section.equivalence.note.get(note_language):
@@ -47,7 +47,7 @@ def homonyms(ctx: Context) -> Iterator[Problem]:
                 section = concept.sections[code]
                 others = [c.id for c in group if c is not concept]
                 shared = f"shares its {code} term '{section.term}' with {', '.join(others)}"
-                if section.equivalence and section.equivalence.degree == "exact":
+                if section.equivalence and Degree(section.equivalence.degree).is_exact:
                     yield ctx.problem(concept, (code, "equivalence", "degree"), f"cannot be an exact equivalent: it {shared}",
                                       "use partial (or broader) and say in the note how to tell them apart")
                 missing = [o for o in others if o not in concept.related("contrast")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..loader import CONCEPTS_DIR
-from ..model import Citation, Concept
+from ..model import Citation, Concept, Fate, RelationKind
 from ..problems import WARNING, Problem, relative
 from . import Context, suggest
 
@@ -77,16 +77,13 @@ def unknown_relation(ctx: Context) -> Iterator[Problem]:
                 elif target not in concepts and not (ctx.glossary.directory / CONCEPTS_DIR / f"{target}.yaml").is_file():
                     # (a file that exists but failed to load is reported for its own errors, not here)
                     fate = ctx.glossary.registry.get(target)
-                    if fate and fate.fate in ("renamed", "merged") and ctx.glossary.current_id(target):
+                    if fate and Fate(fate.fate).redirects and ctx.glossary.current_id(target):
                         hint = f"'{target}' was {fate.fate}: link to '{ctx.glossary.current_id(target)}' instead"
-                    elif fate and fate.fate == "withdrawn":
+                    elif fate and Fate(fate.fate).leaves_tombstone:
                         hint = f"'{target}' was withdrawn: remove the link"
                     else:
                         hint = suggest(target, concepts) or "check the id: it is the file name under glossary/concepts/"
                     yield ctx.problem(concept, path, f"no concept has the id '{target}'", hint)
-
-
-_INVERSE = {"related": "related", "contrast": "contrast", "broader": "narrower", "narrower": "broader"}
 
 
 def relation_symmetry(ctx: Context) -> Iterator[Problem]:
@@ -94,7 +91,7 @@ def relation_symmetry(ctx: Context) -> Iterator[Problem]:
     concepts = ctx.glossary.concepts
     for concept in concepts.values():
         for kind, targets in concept.relations.items():
-            inverse = _INVERSE[kind]
+            inverse = RelationKind(kind).inverse.value
             for i, target in enumerate(targets):
                 other = concepts.get(target)
                 if other is None or other is concept or concept.id in other.related(inverse):

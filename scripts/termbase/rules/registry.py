@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..loader import CONCEPTS_DIR, REGISTRY_FILE
+from ..model import Fate
 from ..problems import Problem
 from . import Context, suggest
 
@@ -24,7 +25,7 @@ def registry(ctx: Context) -> Iterator[Problem]:
                 concept, ("id",), f"'{concept.id}' is not in glossary/{REGISTRY_FILE}",
                 f"add `- {{id: {concept.id}, fate: active}}` to glossary/{REGISTRY_FILE} (its URL is then kept for good)",
             )
-        elif entry.fate != "active":
+        elif not Fate(entry.fate).is_active:
             yield ctx.problem(
                 concept, ("id",), f"'{concept.id}' is recorded as {entry.fate} in glossary/{REGISTRY_FILE}",
                 "an id whose concept was renamed, merged or withdrawn cannot be reused; choose another id",
@@ -33,12 +34,12 @@ def registry(ctx: Context) -> Iterator[Problem]:
     for index, entry in enumerate(glossary.registry.values()):
         here = (index,)
         # the file, not the loaded concept: a file that failed to load is reported for what is wrong in it
-        if entry.fate == "active" and not (glossary.directory / CONCEPTS_DIR / f"{entry.id}.yaml").is_file():
+        if Fate(entry.fate).is_active and not (glossary.directory / CONCEPTS_DIR / f"{entry.id}.yaml").is_file():
             yield ctx.file_problem(
                 registry_path, registry_doc, here + ("id",), f"'{entry.id}' was published but glossary/{CONCEPTS_DIR}/{entry.id}.yaml is missing",
                 "restore the file, or record what became of it: fate renamed or merged (with `to:`), or withdrawn",
             )
-        if entry.fate in ("renamed", "merged"):
+        if Fate(entry.fate).redirects:
             if not entry.to:
                 yield ctx.file_problem(registry_path, registry_doc, here + ("fate",), f"a {entry.fate} id needs `to:` naming the id it lives on as")
             elif glossary.current_id(entry.id) is None:
@@ -47,6 +48,6 @@ def registry(ctx: Context) -> Iterator[Problem]:
                                        hint)
         elif entry.to:
             yield ctx.file_problem(registry_path, registry_doc, here + ("to",), f"`to:` only applies to renamed or merged ids, not {entry.fate}", "remove `to:`")
-        if entry.fate == "withdrawn" and not entry.reason:
+        if Fate(entry.fate).leaves_tombstone and not entry.reason:
             yield ctx.file_problem(registry_path, registry_doc, here + ("fate",), "a withdrawn id needs a `reason:` in each language",
                                    "the tombstone page shows it to readers")
