@@ -3,6 +3,7 @@
 import datetime
 
 from termbase.citation import CitedEntry, apa, bibtex, gbt7714
+from termbase.writing import profile
 
 ENTRY = CitedEntry("open-weight-model", "open-weight model_{x}", 3, datetime.date(2026, 5, 4),
                    "https://g.example/terms/open-weight-model/", "The glossary's contributors", "Glossary & Co",
@@ -24,7 +25,7 @@ def test_bibtex_escapes_special_characters_and_keys_by_version():
 
 def test_gbt7714_has_type_mark_edition_dates_and_url():
     zh = CitedEntry("x", "开放权重模型", 3, datetime.date(2026, 5, 4), "https://g.example/zh/terms/x/", "本词表编写组",
-                    "词表", "zh_Hans_CN", datetime.date(2026, 11, 22))
+                    "词表", "zh_Hans_CN", datetime.date(2026, 11, 22), profile("Hans").version_mark)
     assert gbt7714(zh) == ("本词表编写组. 开放权重模型: 第3版[EB/OL]//本词表编写组. 词表. (2026-05-04)[2026-11-22]. "
                            "https://g.example/zh/terms/x/.")
 

@@ -23,6 +23,7 @@ class CitedEntry:
     glossary_title: str  # in that language
     locale: str  # Babel locale of that language
     cited_on: datetime.date  # the date the citation was produced (the site's build)
+    version_mark: str = "version {version}"  # how the language names a version (writing.ScriptProfile.version_mark)
 
 
 def apa(entry: CitedEntry) -> str:
@@ -65,7 +66,7 @@ def bibtex(entry: CitedEntry) -> str:
 def gbt7714(entry: CitedEntry) -> str:
     """GB/T 7714-2015, a contribution to an online work (析出文献): 析出责任者. 析出题名: 其他题名信息[EB/OL]//
     专著责任者. 专著题名. (更新日期)[引用日期]. 访问路径. The entry's version is its "other title information"."""
-    version = f"第{entry.version}版" if entry.locale.startswith("zh") else f"version {entry.version}"
+    version = entry.version_mark.format(version=entry.version)
     return (f"{entry.authors}. {entry.term}: {version}[EB/OL]//{entry.authors}. {entry.glossary_title}. "
             f"({entry.updated.isoformat()})[{entry.cited_on.isoformat()}]. {entry.url}.")
 

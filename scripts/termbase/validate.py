@@ -43,8 +43,8 @@ RULES: tuple[Rule, ...] = (
     Rule("markup", text.markup),
     Rule("text-form", text.whitespace_and_normalisation),
     Rule("script", text.script),
-    Rule("typography", text.chinese_typography),
-    Rule("pinyin", text.pinyin),
+    Rule("typography", text.typography),
+    Rule("reading", text.reading),
 )
 
 

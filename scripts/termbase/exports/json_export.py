@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from ..loader import CONCEPTS_DIR, concept_from_data
 from ..model import (
-    LEGACY_OWN_DEFINITION, RELATION_KINDS, Citation, Concept, DefinitionSource, Domain, Glossary, Jurisdiction, Language, LanguageSection,
-    RegistryEntry, Source,
+    LEGACY_OWN_DEFINITION, RELATION_KINDS, Citation, Concept, DefinitionSource, Domain, Glossary, Jurisdiction,
+    Language, LanguageSection, RegistryEntry, Source,
 )
 from ..publication import SiteInfo
 from ..schema import glossary_entry_schema
@@ -28,7 +28,7 @@ def _definition_source(basis: DefinitionSource) -> str | dict:
     return {"basis": basis.basis, "sources": [_citation(s) for s in basis.sources]}
 
 
-def _section(section: LanguageSection) -> dict[str, Any]:
+def _section(section: LanguageSection, language: Language) -> dict[str, Any]:
     data: dict[str, Any] = {"term": section.term}
     if section.synonyms:
         data["synonyms"] = list(section.synonyms)
@@ -36,9 +36,13 @@ def _section(section: LanguageSection) -> dict[str, Any]:
         data["deprecated"] = [{"term": d.term, "reason": d.reason} for d in section.deprecated]
     data["definition"] = section.definition
     data["definition_source"] = _definition_source(section.definition_source)
-    for name in ("note", "disambiguated", "pinyin", "source_fingerprint"):
+    for name in ("note", "disambiguated"):
         if getattr(section, name):
             data[name] = getattr(section, name)
+    if section.reading and language.profile.reading:
+        data[language.profile.reading.field] = section.reading
+    if section.source_fingerprint:
+        data["source_fingerprint"] = section.source_fingerprint
     if section.note_sources:
         data["note_sources"] = [_citation(s) for s in section.note_sources]
     if section.equivalence:
@@ -50,17 +54,17 @@ def _section(section: LanguageSection) -> dict[str, Any]:
     return data
 
 
-def concept_data(concept: Concept, languages: list[str]) -> dict[str, Any]:
+def concept_data(concept: Concept, languages: Sequence[Language]) -> dict[str, Any]:
     """The entry as data, as a contributor would write it (without comments or layout)."""
     data: dict[str, Any] = {
         "id": concept.id, "status": concept.status, "domain": concept.domain, "version": concept.version,
         "updated": concept.updated.isoformat(),
     }
-    for code in languages:
-        data[code] = _section(concept.sections[code])
+    for language in languages:
+        data[language.code] = _section(concept.sections[language.code], language)
     if concept.conceptions:
         data["conceptions"] = [
-            {"jurisdiction": c.jurisdiction, **{code: c.text[code] for code in languages},
+            {"jurisdiction": c.jurisdiction, **{lang.code: c.text[lang.code] for lang in languages},
              "sources": [_citation(s) for s in c.sources]}
             for c in concept.conceptions
         ]
@@ -96,7 +100,6 @@ def _about(glossary: Glossary, site: SiteInfo) -> dict[str, Any]:
 
 
 def to_data(glossary: Glossary, site: SiteInfo) -> dict[str, Any]:
-    codes = list(glossary.language_codes)
     return {
         "format": FORMAT,
         "glossary": _about(glossary, site),
@@ -104,7 +107,7 @@ def to_data(glossary: Glossary, site: SiteInfo) -> dict[str, Any]:
         "jurisdictions": [{"code": j.code, "name": j.names} for j in glossary.jurisdictions.values()],
         "bibliography": [{k: v for k, v in vars(s).items() if v} for s in glossary.bibliography.values()],
         "registry": [{k: v for k, v in vars(e).items() if v} for e in glossary.registry.values()],
-        "concepts": [{**concept_data(c, codes), "urls": site.concept_urls(glossary, c.id)} for c in glossary.concepts.values()],
+        "concepts": [{**concept_data(c, glossary.languages), "urls": site.concept_urls(glossary, c.id)} for c in glossary.concepts.values()],
     }
 
 
@@ -119,11 +122,10 @@ def _cited_ids(concept: Concept) -> list[str]:
 def concept_document(glossary: Glossary, concept: Concept, site: SiteInfo) -> dict[str, Any]:
     """One concept alone (served beside its page as /terms/<id>.json): the concept as in glossary.json, the
     glossary it belongs to, and the bibliography entries it cites, so that it can be read without the rest."""
-    codes = list(glossary.language_codes)
     return {
         "format": FORMAT,
         "glossary": _about(glossary, site),
-        "concept": {**concept_data(concept, codes), "urls": site.concept_urls(glossary, concept.id)},
+        "concept": {**concept_data(concept, glossary.languages), "urls": site.concept_urls(glossary, concept.id)},
         "bibliography": [{k: v for k, v in vars(glossary.bibliography[i]).items() if v}
                          for i in _cited_ids(concept) if i in glossary.bibliography],
     }
@@ -137,12 +139,11 @@ def from_data(data: dict[str, Any], root: Path = Path(".")) -> Glossary:
     """The model of a JSON export (the inverse of to_data)."""
     meta = data["glossary"]
     languages = tuple(Language(**item) for item in meta["languages"])
-    codes = [lang.code for lang in languages]
     directory = root / "glossary"
     concepts = {}
     for item in data["concepts"]:
         entry = {k: v for k, v in item.items() if k != "urls"}
-        concepts[entry["id"]] = concept_from_data(entry, directory / CONCEPTS_DIR / f"{entry['id']}.yaml", codes)
+        concepts[entry["id"]] = concept_from_data(entry, directory / CONCEPTS_DIR / f"{entry['id']}.yaml", languages)
     return Glossary(
         root=root,
         directory=directory,

@@ -85,6 +85,7 @@ def _citations(glossary: Glossary, concept: Concept, language: Language, site: S
         authors=glossary.authors[language.code],
         glossary_title=glossary.title[language.code],
         locale=language.locale,
+        version_mark=language.profile.version_mark,
         cited_on=site.build_date,
     )
     return [(name, style(entry)) for name, style in citation.STYLES]
