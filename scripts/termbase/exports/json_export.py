@@ -107,7 +107,8 @@ def to_data(glossary: Glossary, site: SiteInfo) -> dict[str, Any]:
         "jurisdictions": [{"code": j.code, "name": j.names} for j in glossary.jurisdictions.values()],
         "bibliography": [{k: v for k, v in vars(s).items() if v} for s in glossary.bibliography.values()],
         "registry": [{k: v for k, v in vars(e).items() if v} for e in glossary.registry.values()],
-        "concepts": [{**concept_data(c, glossary.languages), "urls": site.concept_urls(glossary, c.id)} for c in glossary.concepts.values()],
+        "concepts": [{**concept_data(c, glossary.languages), "urls": site.concept_urls(glossary, c.id)}
+                     for c in glossary.concepts.values()],
     }
 
 
