@@ -24,8 +24,6 @@ def unknown_source(ctx: Context) -> Iterator[Problem]:
                 yield ctx.problem(concept, path, f"'{cited.id}' is not in the bibliography", hint)
 
 
-# The first release's forms of `definition_source` are reported at this severity while entries are rewritten.
-LEGACY_BASIS_SEVERITY = WARNING
 _NAMED_BASIS = "definition_source: {basis: quoted|adapted|written, sources: [{id: <bibliography id>, at: <where>}]}"
 
 
@@ -38,10 +36,10 @@ def definition_basis(ctx: Context) -> Iterator[Problem]:
             path = (code, "definition_source")
             if basis.legacy and not basis.sources:
                 yield ctx.problem(concept, path, "the definition names no source",
-                                  f"name the sources it was written from: {_NAMED_BASIS}", LEGACY_BASIS_SEVERITY)
+                                  f"name the sources it was written from: {_NAMED_BASIS}")
             elif basis.legacy:
                 yield ctx.problem(concept, path, "the definition does not say whether it quotes or adapts its source",
-                                  f"write {_NAMED_BASIS}", LEGACY_BASIS_SEVERITY)
+                                  f"write {_NAMED_BASIS}")
             elif not basis.sources:
                 yield ctx.problem(concept, (*path, "sources"), "the definition names no source",
                                   "list the sources it quotes, adapts or was written from: "
@@ -49,7 +47,8 @@ def definition_basis(ctx: Context) -> Iterator[Problem]:
             elif basis.basis in ("quoted", "adapted"):
                 for j, cited in enumerate(basis.sources):
                     if not cited.at:
-                        yield ctx.problem(concept, (*path, "sources", j), f"a {basis.basis} definition must say where its source says it",
+                        yield ctx.problem(concept, (*path, "sources", j),
+                                          f"a {basis.basis} definition must say where its source says it",
                                           "add `at:` with the article, clause or section, and the version of the text")
 
 
