@@ -68,7 +68,6 @@ class _Reader:
     """Reads files of one glossary, turning every failure into a Problem."""
 
     def __init__(self, glossary_dir: Path, project_root: Path):
-        self.dir = glossary_dir
         self.root = project_root
         self.problems: list[Problem] = []
 
@@ -199,9 +198,7 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
         sound = _identity_and_dates(doc, path, reader)
         if not reader.check(doc, path, checker) or not sound:
             continue
-        concept = concept_from_data(doc.data, path, languages)
-        if concept.id in concepts:  # only reachable when the id differs from the file name, which is reported
-            continue
+        concept = concept_from_data(doc.data, path, languages)  # its id is its file name (checked above): unique
         concepts[concept.id] = concept
         documents[concept.id] = doc
 
@@ -259,7 +256,7 @@ def _entry_files(concept_dir: Path, reader: _Reader) -> list[Path]:
                                        f"the folder of entries {what}", "restore glossary/concepts/ from git"))
         return []
     if len(names := os.listdir(concept_dir)) > MAX_CONCEPT_FILES:
-        reader.problems.append(Problem(reader.rel(concept_dir), 0, 0, ERROR, "bounds", "",
+        reader.problems.append(Problem(reader.rel(concept_dir), 0, 0, ERROR, "file-too-large", "",
                                        f"{len(names):,} files, over the limit of {MAX_CONCEPT_FILES:,}",
                                        "the glossary is not built for more entries than that"))
         return []

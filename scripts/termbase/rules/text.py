@@ -50,13 +50,13 @@ class _Found:
 
 
 _SETTINGS_FILES = (fields.REGISTRY, fields.BIBLIOGRAPHY, fields.DOMAINS, fields.JURISDICTIONS, fields.SETTINGS)
-_last: tuple[Context, list[_Found]] | None = None  # the texts of the glossary being checked, found once
+_last: tuple[tuple, list[_Found]] | None = None  # the texts of the glossary being checked, found once
 
 
 def texts(ctx: Context) -> list[_Found]:
     """Every text of every file of the glossary: its entries and its glossary-wide files."""
     global _last
-    if _last is None or _last[0] is not ctx:
+    if _last is None or _last[0][0] is not ctx.glossary or _last[0][1] is not ctx.documents:
         codes = ctx.glossary.language_codes
         found = [_Found(concept.path, doc, text)
                  for concept in ctx.glossary.concepts.values() if (doc := ctx.documents.get(concept.id))
@@ -64,12 +64,12 @@ def texts(ctx: Context) -> list[_Found]:
         for name in _SETTINGS_FILES:
             if doc := ctx.documents.get(name):
                 found.extend(_Found(ctx.glossary.directory / name, doc, text) for text in fields.texts(name, doc.data, codes))
-        _last = (ctx, found)
+        _last = ((ctx.glossary, ctx.documents), found)
     return _last[1]
 
 
-def _problem(ctx: Context, found: _Found, rule: str, message: str, hint: str) -> Problem:
-    return ctx.file_problem(found.file, found.doc, found.text.path, rule, message, hint)
+def _problem(ctx: Context, found: _Found, message: str, hint: str) -> Problem:
+    return ctx.file_problem(found.file, found.doc, found.text.path, message, hint)
 
 
 def markup(ctx: Context) -> Iterator[Problem]:
@@ -83,7 +83,7 @@ def markup(ctx: Context) -> Iterator[Problem]:
             if match.lastgroup not in reported:
                 reported.add(match.lastgroup)
                 _, message, hint = _MARKUP[match.lastgroup]
-                yield _problem(ctx, found, "markup", f"{message}: '{match.group()}'", hint)
+                yield _problem(ctx, found, f"{message}: '{match.group()}'", hint)
 
 
 def whitespace_and_normalisation(ctx: Context) -> Iterator[Problem]:
@@ -92,19 +92,19 @@ def whitespace_and_normalisation(ctx: Context) -> Iterator[Problem]:
     for found in texts(ctx):
         value = found.text.value
         if unicodedata.normalize("NFC", value) != value:
-            yield _problem(ctx, found, "text-form", "the text is not in Unicode NFC form",
+            yield _problem(ctx, found, "the text is not in Unicode NFC form",
                            "retype the accented or composed characters, or normalise the file to NFC")
         if value != value.strip():
-            yield _problem(ctx, found, "text-form", "the text starts or ends with white space", "remove it")
+            yield _problem(ctx, found, "the text starts or ends with white space", "remove it")
         elif "  " in value or "\n" in value or "\t" in value:
-            yield _problem(ctx, found, "text-form", "the text has doubled spaces, a tab or a line break",
+            yield _problem(ctx, found, "the text has doubled spaces, a tab or a line break",
                            "use single spaces; write a paragraph as folded text (>-)")
         if unusual := _UNUSUAL_SPACE.search(value):
-            yield _problem(ctx, found, "text-form",
+            yield _problem(ctx, found,
                            f"U+{ord(unusual.group()):04X} {unicodedata.name(unusual.group(), '')} is not an ordinary space",
                            "type an ordinary space")
         if found.text.kind == fields.TERM and not _VISIBLE.search(value):
-            yield _problem(ctx, found, "text-form", "the term has no letter or digit", "write the term itself")
+            yield _problem(ctx, found, "the term has no letter or digit", "write the term itself")
 
 
 def script(ctx: Context) -> Iterator[Problem]:
@@ -119,19 +119,19 @@ def script(ctx: Context) -> Iterator[Problem]:
         language = languages[code]
         writing = language.profile
         if writing.characters and not writing.has_characters(value):
-            yield _problem(ctx, found, "script", f"{writing.name} text without any {writing.name} character",
+            yield _problem(ctx, found, f"{writing.name} text without any {writing.name} character",
                            f"write the {writing.name} term or definition here")
         elif not writing.characters and has_cjk(value):
             others = [lang.code for lang in ctx.glossary.languages if lang.profile.characters]
-            yield _problem(ctx, found, "script", f"Chinese or Japanese characters in the '{code}' text",
+            yield _problem(ctx, found, f"Chinese or Japanese characters in the '{code}' text",
                            f"move them to the {' or '.join(others) or 'right'} section, or to a note if the "
                            f"{code} text must quote them")
         if kind == fields.TERM and not value.isascii():
             if mixed := _mixed_script_word(value):
-                yield _problem(ctx, found, "script", f"the word '{mixed}' mixes letters of different scripts",
+                yield _problem(ctx, found, f"the word '{mixed}' mixes letters of different scripts",
                                "retype it in one script (a Cyrillic or Greek letter can look like a Latin one)")
             elif language.script == "Latn" and (foreign := _CONFUSABLE.search(value)):
-                yield _problem(ctx, found, "script",
+                yield _problem(ctx, found,
                                f"'{foreign.group()}' is a {_script_of(foreign.group()).title()} letter in a Latin-script term",
                                "retype it in Latin letters")
 
@@ -143,7 +143,7 @@ def typography(ctx: Context) -> Iterator[Problem]:
     for found in texts(ctx):
         if found.text.language in languages:
             for message, hint in languages[found.text.language].profile.typography(found.text.value):
-                yield _problem(ctx, found, "typography", message, hint)
+                yield _problem(ctx, found, message, hint)
 
 
 def _script_of(letter: str) -> str:
@@ -165,6 +165,5 @@ def reading(ctx: Context) -> Iterator[Problem]:
         for code, section in concept.sections.items():
             spec = languages[code].profile.reading if code in languages else None
             if spec and section.reading and not spec.matches(section.term, section.reading):
-                yield ctx.problem(concept, (code, spec.field), "reading",
-                                  f"'{section.reading}' is not a reading of '{section.term}'",
+                yield ctx.problem(concept, (code, spec.field), f"'{section.reading}' is not a reading of '{section.term}'",
                                   f"the usual reading is '{spec.of(section.term)}'; {spec.how}")
