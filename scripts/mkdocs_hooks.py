@@ -69,6 +69,11 @@ def on_config(config):
             raise PluginError(f"SITE_URL {config.site_url!r} cannot be published: {problem}. Set SITE_URL to the "
                               "site's public root URL (the deploy workflow takes it from GitHub Pages).")
         log.info(preview_notice(config.site_url or ""))
+    # Earlier versions come from git history: a site published without them would break every citation of one.
+    if content.history_notice:
+        if os.environ.get(PUBLISH_VARIABLE) == "1":
+            raise PluginError(f"earlier versions of the entries cannot be published: {content.history_notice}")
+        log.info(f"earlier versions: {content.history_notice}")
     locales, default = _i18n_languages(config)
     if sorted(locales) != sorted(content.language_codes):
         raise PluginError(
