@@ -5,7 +5,7 @@ rules, with their ids, is in validate.py.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -20,6 +20,8 @@ class Context:
     glossary: Glossary
     documents: dict[str, Document]
     complete: bool = True  # every concept file loaded; rules about what is *not* cited wait until then
+    base: dict[str, Concept] = field(default_factory=dict)  # changed entries as the base branch has them
+    base_name: str = ""  # that branch, for messages
 
     def problem(self, concept: Concept, path: tuple, rule: str, message: str, hint: str = "", severity: str = ERROR) -> Problem:
         """A problem in a concept's file, at the field `path` (a tuple of keys and indexes)."""
