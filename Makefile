@@ -16,7 +16,8 @@ help:
 	@echo "make build     strict build of both languages into site/"
 	@echo "make validate  check every entry in glossary/ (warnings fail too)"
 	@echo "make new ID=open-weight-model DOMAIN=openness EN='open-weight model' ZH='开放权重模型'"
-	@echo "              scaffold a new entry (every field in place and commented) and register its id"
+	@echo "              scaffold a new entry (every field in place and commented) and register its id;"
+	@echo "              one variable per language declared in glossary/glossary.yaml, its code in capitals"
 	@echo "make schema    regenerate glossary/entry.schema.json after a change to languages, domains or jurisdictions"
 	@echo "make catalogs  extract UI strings into locales/ and update the catalogs for translators"
 	@echo "make bench     measure validation and build at scale (several minutes; writes scripts/bench/results.json)"
@@ -44,8 +45,11 @@ validate: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# One --<code> "$(<CODE>)" per declared language (EN, ZH, ...), read from glossary/glossary.yaml when the recipe runs.
+upper = $(shell echo '$(1)' | tr a-z A-Z)
 new: $(STAMP)
-	$(BIN)/python -m termbase new "$(ID)" --domain "$(DOMAIN)" --en "$(EN)" --zh "$(ZH)"
+	$(BIN)/python -m termbase new "$(ID)" --domain "$(DOMAIN)" \
+	  $(foreach code,$(shell PYTHONPATH=scripts $(BIN)/python -m termbase languages --codes),--$(code) "$($(call upper,$(code)))")
 
 # The JSON Schema that editors use to check entries as they are typed (referenced from each entry's first line).
 schema: $(STAMP)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from factory import ROOT
+from factory import ROOT, make_variant_project
 
 
 def mkdocs_build(project: Path, site_dir: Path, environ: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -31,6 +31,22 @@ def built_site(tmp_path_factory) -> Path:
     """The real site, built once per test session with `mkdocs build --strict`."""
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def variant_project(tmp_path_factory) -> Path:
+    """factory.make_variant_project: a copy of the project with a history, a stale translation, a hostile
+    definition and a scaffolded entry."""
+    return make_variant_project(tmp_path_factory.mktemp("variant") / "project")
+
+
+@pytest.fixture(scope="session")
+def variant_site(variant_project, tmp_path_factory) -> Path:
+    """The variant project, built once per test session with `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("variant-site")
+    result = mkdocs_build(variant_project, site)
     assert result.returncode == 0, result.stderr
     return site
 
@@ -79,14 +95,15 @@ def serve(folder: Path):
         server.shutdown()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def served_site(built_site):
     with serve(built_site) as url:
         yield url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
+    """One Chromium for the whole test run (each test gets a fresh context, so no state is shared)."""
     executable = _chromium()
     from playwright.sync_api import sync_playwright
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import os
 import shutil
 import subprocess
@@ -68,11 +69,12 @@ def make_glossary(
     for name in SETTINGS:
         shutil.copy(ROOT / "glossary" / name, glossary / name)
     entries = entries or {}
-    bibliography = yaml.safe_load((ROOT / "glossary" / "bibliography.yaml").read_text(encoding="utf-8"))
-    if not full_bibliography:
+    if full_bibliography:
+        shutil.copy(ROOT / "glossary" / "bibliography.yaml", glossary / "bibliography.yaml")
+    else:
         mentioned = " ".join(e if isinstance(e, str) else yaml.safe_dump(e) for e in entries.values())
-        bibliography = {"sources": [s for s in bibliography["sources"] if s["id"] in mentioned]}
-    dump_yaml(glossary / "bibliography.yaml", bibliography)
+        sources = [s for s in project_bibliography()["sources"] if s["id"] in mentioned]
+        dump_yaml(glossary / "bibliography.yaml", {"sources": sources})
     if registry is None:
         registry = [{"id": concept_id, "fate": "active"} for concept_id in entries]
     dump_yaml(glossary / "registry.yaml", registry)
@@ -85,6 +87,18 @@ def make_glossary(
     return glossary
 
 
+@functools.lru_cache(maxsize=1)
+def _parsed_bibliography(stamp: tuple) -> dict:
+    return yaml.load((ROOT / "glossary" / "bibliography.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def project_bibliography() -> dict:
+    """The project's bibliography, parsed once per test run (with libyaml; a copy each time, so a test may change
+    it). Re-parsed if the file changes."""
+    stat = (ROOT / "glossary" / "bibliography.yaml").stat()
+    return copy.deepcopy(_parsed_bibliography((stat.st_mtime_ns, stat.st_size)))
+
+
 def dump_yaml(path: Path, data) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
@@ -95,6 +109,80 @@ def copy_project(destination: Path) -> Path:
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "CONTRIBUTING.md", "CONTRIBUTING.zh.md"):
         shutil.copy(ROOT / name, destination / name)
+    return destination
+
+
+# The variant project: one copy of the project, built once per test run (conftest.variant_site), holding every
+# change that tests of the built site need beyond the real glossary.
+REGISTRY_ADDITIONS = """\
+- {id: ai-safety-science, fate: renamed, to: ai-safety, date: 2026-11-01}
+- {id: infosec, fate: merged, to: information-security, date: 2026-11-01}
+- id: safe-ai
+  fate: withdrawn
+  date: 2026-10-01
+  reason:
+    en: Too vague to define; see AI safety.
+    zh: 含义过于宽泛，无法定义；参见“人工智能安全”。
+"""
+HOSTILE_DEFINITION = '0;url=https://evil.example/" http-equiv="refresh" x="Systematic'
+NEW_ENTRY = ("model-evaluation", "--domain", "testing-evaluation", "--en", "model evaluation", "--zh", "模型评估")
+
+
+def name_a_source(project: Path, concept_id: str) -> None:
+    """What the contributor does first after `new`: say which source each definition is written from."""
+    path = project / "glossary" / "concepts" / f"{concept_id}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("    sources: []") == 2
+    path.write_text(text.replace("    sources: []", "    sources: [nist-ai-100-1-ai-rmf-1-0]"), encoding="utf-8")
+
+
+def make_variant_project(destination: Path) -> Path:
+    """A copy of the project whose history has a renamed, a merged and a withdrawn id; whose English security
+    definition changed after translation (a stale translation); whose bias definition tries to break out of an
+    HTML attribute; and with an entry made by `new` (NEW_ENTRY), a source named."""
+    from termbase import cli
+
+    project = copy_project(destination)
+    glossary = project / "glossary"
+    with (glossary / "registry.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(REGISTRY_ADDITIONS)
+    security = glossary / "concepts" / "security.yaml"
+    text = security.read_text(encoding="utf-8")
+    security.write_text(text.replace("definition: >-\n", "definition: >-\n    Changed in English.\n", 1), encoding="utf-8")
+    bias = glossary / "concepts" / "bias.yaml"
+    first_word = yaml.safe_load(bias.read_text(encoding="utf-8"))["en"]["definition"].split()[0]
+    bias.write_text(bias.read_text(encoding="utf-8").replace(first_word, HOSTILE_DEFINITION, 1), encoding="utf-8")
+    assert cli.main(["new", *NEW_ENTRY, "--glossary", str(glossary)]) == 0
+    name_a_source(project, NEW_ENTRY[0])
+    return project
+
+
+TRILINGUAL = ROOT / "tests" / "data" / "trilingual"
+JA_MARK = "〔ja〕"  # what the test's Japanese catalog puts before every UI string
+
+
+def make_trilingual_project(destination: Path) -> Path:
+    """The project's code, theme and catalogs with the trilingual test glossary (tests/data/trilingual): its
+    glossary/, docs/ and mkdocs.yml, and a Japanese catalog made from locales/messages.pot whose every string is
+    the English one marked with JA_MARK (real translations are content; the test needs to see which catalog a
+    page used, and must not break when a UI string is added)."""
+    from babel.messages.pofile import read_po, write_po
+
+    for name in ("scripts", "theme", "locales"):
+        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("glossary", "docs"):
+        shutil.copytree(TRILINGUAL / name, destination / name)
+    shutil.copy(TRILINGUAL / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs" / "stylesheets", destination / "docs" / "stylesheets")
+    with (ROOT / "locales" / "messages.pot").open("rb") as handle:
+        catalog = read_po(handle, locale="ja")
+    for message in catalog:
+        if message.id:
+            message.string = JA_MARK + message.id
+    folder = destination / "locales" / "ja" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / "messages.po").open("wb") as handle:
+        write_po(handle, catalog)
     return destination
 
 

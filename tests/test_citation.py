@@ -3,6 +3,7 @@
 import datetime
 
 from termbase.citation import CitedEntry, apa, bibtex, gbt7714, parts
+from termbase.writing import profile
 
 ENTRY = CitedEntry("open-weight-model", "open-weight model_{x}", 3, datetime.date(2026, 5, 4),
                    "https://g.example/terms/open-weight-model/", "https://g.example/terms/open-weight-model/v3/",
@@ -32,7 +33,8 @@ def test_bibtex_url_is_the_version_and_the_note_names_the_current_page():
 
 def test_gbt7714_has_type_mark_edition_dates_and_both_urls():
     zh = CitedEntry("x", "开放权重模型", 3, datetime.date(2026, 5, 4), "https://g.example/zh/terms/x/",
-                    "https://g.example/zh/terms/x/v3/", "本词表编写组", "词表", "zh_Hans_CN", datetime.date(2026, 11, 22))
+                    "https://g.example/zh/terms/x/v3/", "本词表编写组", "词表", "zh_Hans_CN", datetime.date(2026, 11, 22),
+                    profile("Hans").version_mark, profile("Hans").current_mark)
     assert gbt7714(zh) == ("本词表编写组. 开放权重模型: 第3版[EB/OL]//本词表编写组. 词表. (2026-05-04)[2026-11-22]. "
                            "https://g.example/zh/terms/x/v3/.（现行版本：https://g.example/zh/terms/x/）")
 

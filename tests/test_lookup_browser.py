@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factory import ROOT
-from termbase.collation import pinyin
+from termbase.writing import pinyin
 from termbase.i18n import LocaleText
 from termbase.loader import load_glossary
 from termbase.lookup import normalise, written_forms
@@ -105,13 +105,13 @@ def _toneless(text: str) -> str:
 
 def test_pinyin_finds_chinese_terms_with_and_without_tones_and_spaces(lookup_page, served_site, glossary,
                                                                         report_figure):
-    chinese = next(lang for lang in glossary.languages if lang.is_chinese)
+    chinese = next(lang for lang in glossary.languages if lang.profile.reading and lang.profile.reading.field == "pinyin")
     readings: dict[str, set[str]] = {}  # toneless pinyin without spaces -> the concepts read so
     samples = []
     for concept in glossary.concepts.values():
         section = concept.sections[chinese.code]
         for text in (section.term, *section.synonyms):
-            written = section.pinyin if text == section.term and section.pinyin else pinyin(text)
+            written = section.reading if text == section.term and section.reading else pinyin(text)
             readings.setdefault(_toneless(written).replace(" ", "").casefold(), set()).add(concept.id)
             if text == section.term:
                 samples.append((concept.id, written))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 
 from factory import ROOT, entry, make_glossary
-from termbase.collation import sort_key
+from termbase.writing import profile
 import datetime
 
 from termbase.pages import render_term_page, render_terms_index
@@ -57,8 +57,8 @@ def test_chinese_page_uses_chinese_labels_and_the_chinese_note(tmp_path):
 
 def test_pinyin_order_for_chinese_and_alphabetical_for_english():
     terms = ["安全", "鲁棒性", "数据安全", "开源", "对齐"]
-    assert sorted(terms, key=lambda t: sort_key(t, chinese=True)) == ["安全", "对齐", "开源", "鲁棒性", "数据安全"]
-    assert sorted(["safety", "AI security", "Alignment"], key=lambda t: sort_key(t, chinese=False)) == [
+    assert sorted(terms, key=profile("Hans").sort_key) == ["安全", "对齐", "开源", "鲁棒性", "数据安全"]
+    assert sorted(["safety", "AI security", "Alignment"], key=profile("Latn").sort_key) == [
         "AI security",
         "Alignment",
         "safety",

@@ -192,7 +192,7 @@ def test_given_pinyin_must_be_a_reading_of_the_term(tmp_path):
     good, bad = entry("safety"), entry("security")
     good["zh"].update(term="重要安全", pinyin="zhòngyào ānquán")
     bad["zh"].update(term="安全", pinyin="ānquán xìng")
-    problems = of_rule(check(tmp_path, {"safety": good, "security": bad}), "pinyin")
+    problems = of_rule(check(tmp_path, {"safety": good, "security": bad}), "reading")
     assert [(p.path, p.field) for p in problems] == [("glossary/concepts/security.yaml", "zh.pinyin")]
     assert "the usual reading is 'ān quán'" in problems[0].hint
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from conftest import mkdocs_build
-from factory import copy_project, termbase
+from factory import NEW_ENTRY, copy_project, name_a_source, termbase
 from termbase.validate import validate
 
 
@@ -13,18 +12,10 @@ def new(project, *args):
     return termbase("new", *args, "--glossary", str(project / "glossary"), cwd=project)
 
 
-def name_a_source(project, concept_id):
-    """What the contributor does first: say which source each definition is written from."""
-    path = project / "glossary" / "concepts" / f"{concept_id}.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert text.count("    sources: []") == 2
-    path.write_text(text.replace("    sources: []", "    sources: [nist-ai-100-1-ai-rmf-1-0]"), encoding="utf-8")
-
-
-def test_new_entry_validates_is_registered_and_builds_in_both_languages(tmp_path):
+def test_new_entry_validates_and_is_registered(tmp_path):
     project = copy_project(tmp_path / "project")
     registry_before = (project / "glossary" / "registry.yaml").read_text(encoding="utf-8")
-    result = new(project, "model-evaluation", "--domain", "testing-evaluation", "--en", "model evaluation", "--zh", "模型评估")
+    result = new(project, *NEW_ENTRY)
     assert result.returncode == 0, result.stderr
     assert "created glossary/concepts/model-evaluation.yaml" in result.stdout
 
@@ -43,11 +34,11 @@ def test_new_entry_validates_is_registered_and_builds_in_both_languages(tmp_path
     text = (project / "glossary" / "concepts" / "model-evaluation.yaml").read_text(encoding="utf-8")
     assert "status: draft" in text and "✎" in text
 
-    site = tmp_path / "site"
-    build = mkdocs_build(project, site)
-    assert build.returncode == 0, build.stderr
-    assert "model evaluation" in (site / "terms" / "model-evaluation" / "index.html").read_text(encoding="utf-8")
-    assert "模型评估" in (site / "zh" / "terms" / "model-evaluation" / "index.html").read_text(encoding="utf-8")
+
+def test_a_new_entry_builds_in_both_languages(variant_site):
+    """The variant project holds NEW_ENTRY, made the same way (factory.make_variant_project)."""
+    assert "model evaluation" in (variant_site / "terms" / "model-evaluation" / "index.html").read_text(encoding="utf-8")
+    assert "模型评估" in (variant_site / "zh" / "terms" / "model-evaluation" / "index.html").read_text(encoding="utf-8")
 
 
 def test_new_refuses_taken_ids_bad_ids_unknown_domains_and_missing_terms(tmp_path):

@@ -1,5 +1,5 @@
-"""A site built from a copy of the project whose history has a renamed, a merged and a withdrawn id, a stale
-translation and an untranslated UI string: what readers and the validator see."""
+"""The variant project (factory.make_variant_project: a history with a renamed, a merged and a withdrawn id, a
+stale translation) and an untranslated UI string: what readers and the validator see."""
 
 from __future__ import annotations
 
@@ -9,35 +9,16 @@ from conftest import mkdocs_build
 from factory import copy_project
 from termbase.validate import validate
 
-REGISTRY_ADDITIONS = """\
-- {id: ai-safety-science, fate: renamed, to: ai-safety, date: 2026-11-01}
-- {id: infosec, fate: merged, to: information-security, date: 2026-11-01}
-- id: safe-ai
-  fate: withdrawn
-  date: 2026-10-01
-  reason:
-    en: Too vague to define; see AI safety.
-    zh: 含义过于宽泛，无法定义；参见“人工智能安全”。
-"""
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("history") / "project")
-    with (project / "glossary" / "registry.yaml").open("a", encoding="utf-8") as handle:
-        handle.write(REGISTRY_ADDITIONS)
-    entry = project / "glossary" / "concepts" / "security.yaml"
-    text = entry.read_text(encoding="utf-8")
-    entry.write_text(text.replace("definition: >-\n", "definition: >-\n    Changed in English.\n", 1), encoding="utf-8")
-    return project
+@pytest.fixture
+def project(variant_project):
+    return variant_project
 
 
-@pytest.fixture(scope="module")
-def site(project, tmp_path_factory):
-    site = tmp_path_factory.mktemp("history-site")
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
+@pytest.fixture
+def site(variant_site):
+    return variant_site
 
 
 def test_renamed_id_redirects_to_its_new_page_in_each_language(site):
@@ -66,13 +47,15 @@ def test_outdated_translation_is_marked_on_both_language_pages(site):
     assert "The Chinese text of this entry may be outdated" in en
     assert "本条目的中文文本可能已过时" in zh
     safety = (site / "terms" / "safety" / "index.html").read_text(encoding="utf-8")
-    assert "may be outdated" not in safety
+    assert "may be outdated" not in safety  # an unchanged entry
 
 
 def test_validator_warns_about_the_outdated_translation(project):
     _, problems = validate(project / "glossary", project)
     stale = [p for p in problems if p.rule == "stale-translation"]
-    assert [(p.path, p.severity) for p in stale] == [("glossary/concepts/security.yaml", "warning")]
+    # the two entries of the variant project whose English definition changed after translation
+    assert [(p.path, p.severity) for p in stale] == [("glossary/concepts/bias.yaml", "warning"),
+                                                    ("glossary/concepts/security.yaml", "warning")]
 
 
 def test_untranslated_ui_string_is_an_error_with_its_line(tmp_path):

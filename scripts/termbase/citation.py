@@ -26,15 +26,13 @@ class CitedEntry:
     locale: str  # Babel locale of that language
     cited_on: datetime.date  # the date the citation was produced (the site's build; the page's script puts the
     # reader's date in its place when they copy it)
-
-    @property
-    def chinese(self) -> bool:
-        return self.locale.startswith("zh")
+    version_mark: str = "version {version}"  # how the language names a version (writing.ScriptProfile.version_mark)
+    current_mark: str = " (current version: {url})"  # writing.ScriptProfile.current_mark
 
     @property
     def current_note(self) -> str:
         """Where the concept's current version is, after the version's own address."""
-        return f"（现行版本：{self.url}）" if self.chinese else f" (current version: {self.url})"
+        return self.current_mark.format(url=self.url)
 
 
 def apa(entry: CitedEntry) -> str:
@@ -79,7 +77,7 @@ def gbt7714(entry: CitedEntry) -> str:
     """GB/T 7714-2015, a contribution to an online work (析出文献): 析出责任者. 析出题名: 其他题名信息[EB/OL]//
     专著责任者. 专著题名. (更新日期)[引用日期]. 访问路径. The entry's version is its "other title information"; the
     access path is the version's own page, followed by the concept's stable address."""
-    version = f"第{entry.version}版" if entry.chinese else f"version {entry.version}"
+    version = entry.version_mark.format(version=entry.version)
     return (f"{entry.authors}. {entry.term}: {version}[EB/OL]//{entry.authors}. {entry.glossary_title}. "
             f"({entry.updated.isoformat()})[{entry.cited_on.isoformat()}]. {entry.version_url}.{entry.current_note}")
 

@@ -93,17 +93,19 @@ def _l10n_reviewed(args: argparse.Namespace) -> int:
     glossary = _load_or_report(Path(args.glossary))
     if glossary is None:
         return 1
-    if args.language not in glossary.language_codes[1:]:
+    translations = [lang.code for lang in glossary.translations]
+    if args.language and args.language not in translations:
         print(f"error: '{args.language}' is not a translation language of this glossary "
-              f"({', '.join(glossary.language_codes[1:])})", file=sys.stderr)
+              f"({', '.join(translations)})", file=sys.stderr)
         return 2
     unknown = [i for i in args.ids if i not in glossary.concepts]
     if unknown:
         print(f"error: no concept has the id {', '.join(unknown)}", file=sys.stderr)
         return 2
     for concept_id in args.ids:
-        changed = mark_reviewed(glossary, glossary.concepts[concept_id], args.language)
-        print(f"{concept_id}: {args.language} {'marked as reviewed' if changed else 'was already up to date'}")
+        for language in [args.language] if args.language else translations:
+            changed = mark_reviewed(glossary, glossary.concepts[concept_id], language)
+            print(f"{concept_id}: {language} {'marked as reviewed' if changed else 'was already up to date'}")
     return 0
 
 
@@ -148,13 +150,43 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _languages(args: argparse.Namespace) -> int:
+    if args.codes:  # straight from the settings file: the Makefile asks this before every `new`
+        codes = _declared_languages(["--glossary", args.glossary])
+        print(" ".join(codes))
+        return 0 if codes else 1
+    glossary = _load_or_report(Path(args.glossary))
+    if glossary is None:
+        return 1
+    for language in glossary.languages:
+        role = "source" if language == glossary.source_language else "translation"
+        print(f"{language.code:4} {language.tag:10} {language.script:5} {role}")
+    return 0
+
+
+def _declared_languages(argv: list[str] | None) -> list[str]:
+    """The language codes of the glossary a command works on (`--glossary`, else the project's), read straight
+    from its glossary.yaml, so that `new` can offer a flag per language before anything is loaded. A settings file
+    that cannot be read gives none: the command then reports why."""
+    import yaml
+
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--glossary", default=str(DEFAULT_GLOSSARY))
+    known, _ = pre.parse_known_args(argv)
+    try:
+        settings = yaml.load((Path(known.glossary) / "glossary.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        return [str(item["code"]) for item in settings["languages"]]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
+        return []
+
+
 def _rules(args: argparse.Namespace) -> int:
     for rule in RULES:
         print(f"{rule.id:20} {rule.description}")
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(languages: list[str] | tuple[str, ...] = ()) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m termbase", description="Tools for the glossary in glossary/.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
 
@@ -178,15 +210,15 @@ def build_parser() -> argparse.ArgumentParser:
     state.set_defaults(run=_l10n_status)
     reviewed = steps.add_parser("reviewed", help="record that translations now match the current source text")
     reviewed.add_argument("ids", nargs="+", metavar="id", help="concept ids")
-    reviewed.add_argument("--language", default="zh", help="the translation language (default: %(default)s)")
+    reviewed.add_argument("--language", help="the translation language (default: every translation language)")
     reviewed.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder")
     reviewed.set_defaults(run=_l10n_reviewed)
 
     new = commands.add_parser("new", help="create a new entry with every field in place, and register its id")
     new.add_argument("id", help="the new concept's id: lower-case words joined by hyphens (it becomes the URL)")
     new.add_argument("--domain", required=True, help="a domain id from glossary/domains.yaml")
-    for code, example in (("en", "open-weight model"), ("zh", "开放权重模型")):
-        new.add_argument(f"--{code}", metavar="TERM", help=f"the preferred term in '{code}', e.g. \"{example}\"")
+    for code in languages:  # one flag per declared language: --en, --zh, ...
+        new.add_argument(f"--{code}", metavar="TERM", help=f"the preferred term in '{code}'")
     new.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder")
     new.set_defaults(run=_new)
 
@@ -201,11 +233,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder")
     export.set_defaults(run=_export)
 
+    declared = commands.add_parser("languages", help="list the declared languages (the first is the source)")
+    declared.add_argument("--codes", action="store_true", help="only the codes, on one line (for the Makefile)")
+    declared.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder")
+    declared.set_defaults(run=_languages)
+
     rules = commands.add_parser("rules", help="list the validator's cross-entry rules")
     rules.set_defaults(run=_rules)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(_declared_languages(argv)).parse_args(argv)
     return args.run(args)

@@ -20,10 +20,10 @@ import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from .loader import concept_from_data
-from .model import Concept, Glossary
+from .model import Concept, Glossary, Language
 from .publication import CONCEPTS_SOURCE_DIR
 from .yamlsource import SourceError, parse_yaml
 
@@ -148,7 +148,7 @@ def base_texts(root: Path, commit: str) -> dict[str, bytes]:
     return {names[key]: text for key, text in _blobs(root, list(names)).items()}
 
 
-def concept_at(text: bytes, current: Concept, languages: list[str]) -> Concept | None:
+def concept_at(text: bytes, current: Concept, languages: Sequence[Language]) -> Concept | None:
     """An earlier version of `current` from its file's text, under the current id and path (a renamed concept's
     versions were written under its old id). None if the text cannot be read as an entry of today's glossary
     (a language added since, say): that version then has no page, and the build log says so."""
@@ -190,7 +190,6 @@ class SiteVersions:
 
 def published_versions(glossary: Glossary, history: History | None) -> SiteVersions:
     history = history or History()
-    codes = list(glossary.language_codes)
     result, unreadable = {}, []
     for concept in glossary.concepts.values():
         items = {change.version: change for change in concept.history}
@@ -204,7 +203,7 @@ def published_versions(glossary: Glossary, history: History | None) -> SiteVersi
             if number == concept.version:
                 text = concept
             else:
-                text = concept_at(texts[number], concept, codes) if number in texts else None
+                text = concept_at(texts[number], concept, glossary.languages) if number in texts else None
                 if number in texts and text is None:
                     unreadable.append((concept.id, number))
             change = items.get(number)

@@ -17,7 +17,7 @@ import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import babel
 
@@ -42,7 +42,7 @@ from .model import (
     Source,
 )
 from .problems import ERROR, Problem, relative
-from .schemacheck import SchemaChecker, field_name
+from .schemacheck import SchemaChecker, checker_for, field_name
 from .yamlsource import MAX_FILE_BYTES, Document, SourceError, read_yaml
 
 CONCEPTS_DIR = "concepts"
@@ -116,7 +116,7 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
     root = Path(project_root) if project_root else glossary_dir.parent
     reader = _Reader(glossary_dir, root)
 
-    settings = reader.read(glossary_dir / "glossary.yaml", SchemaChecker(schemas.GLOSSARY_SCHEMA))
+    settings = reader.read(glossary_dir / "glossary.yaml", checker_for(schemas.GLOSSARY_SCHEMA))
     if settings is None:
         return LoadResult(None, reader.problems)
     languages = tuple(Language(**item) for item in settings.data["languages"])
@@ -138,12 +138,14 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
                     "languages", "a language is declared twice", "declare each language once")
         )
         return LoadResult(None, reader.problems)
+    if not reader.check(settings, glossary_dir / "glossary.yaml", checker_for(schemas.glossary_languages_schema(codes))):
+        return LoadResult(None, reader.problems)
 
-    domains_doc = reader.read(glossary_dir / "domains.yaml", SchemaChecker(schemas.domains_schema(codes)))
-    jurisdictions_doc = reader.read(glossary_dir / "jurisdictions.yaml", SchemaChecker(schemas.jurisdictions_schema(codes)))
-    bibliography_doc = reader.read(glossary_dir / "bibliography.yaml", SchemaChecker(schemas.BIBLIOGRAPHY_SCHEMA),
+    domains_doc = reader.read(glossary_dir / "domains.yaml", checker_for(schemas.domains_schema(codes)))
+    jurisdictions_doc = reader.read(glossary_dir / "jurisdictions.yaml", checker_for(schemas.jurisdictions_schema(codes)))
+    bibliography_doc = reader.read(glossary_dir / "bibliography.yaml", checker_for(schemas.BIBLIOGRAPHY_SCHEMA),
                                    MAX_SETTINGS_BYTES)
-    registry_doc = reader.read(glossary_dir / REGISTRY_FILE, SchemaChecker(schemas.registry_schema(codes)), MAX_SETTINGS_BYTES)
+    registry_doc = reader.read(glossary_dir / REGISTRY_FILE, checker_for(schemas.registry_schema(codes)), MAX_SETTINGS_BYTES)
     if registry_doc is not None:
         dates = [((i, "date"), item.get("date")) for i, item in enumerate(registry_doc.data)]
         if not _real_dates(registry_doc, glossary_dir / REGISTRY_FILE, dates, reader):
@@ -163,8 +165,7 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
         listing = doc.data[prefix[0]] if prefix else doc.data
         reader.problems.extend(_duplicates(listing, doc, prefix, key, reader.rel(glossary_dir / name)))
 
-    chinese = tuple(lang.code for lang in languages if lang.is_chinese)
-    checker = SchemaChecker(schemas.entry_schema(codes, list(domains), list(jurisdictions), chinese))
+    checker = checker_for(schemas.entry_schema(codes, list(domains), list(jurisdictions), schemas.reading_fields(languages)))
     concepts: dict[str, Concept] = {}
     documents: dict[str, Document] = {}
     concept_dir = glossary_dir / CONCEPTS_DIR
@@ -185,7 +186,7 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
         sound = _identity_and_dates(doc, path, reader)
         if not reader.check(doc, path, checker) or not sound:
             continue
-        concept = concept_from_data(doc.data, path, codes)
+        concept = concept_from_data(doc.data, path, languages)
         if concept.id in concepts:  # only reachable when the id differs from the file name, which is reported
             continue
         concepts[concept.id] = concept
@@ -256,7 +257,7 @@ def definition_source(value: str | dict) -> DefinitionSource:
     return DefinitionSource("", (citation(value),), legacy=True)  # a bare citation: the basis is not said
 
 
-def _section(data: dict[str, Any]) -> LanguageSection:
+def _section(data: dict[str, Any], language: Language) -> LanguageSection:
     equivalence = data.get("equivalence")
     return LanguageSection(
         term=data["term"],
@@ -266,7 +267,7 @@ def _section(data: dict[str, Any]) -> LanguageSection:
         deprecated=tuple(DeprecatedTerm(d["term"], d["reason"]) for d in data.get("deprecated", ())),
         note=data.get("note", ""),
         disambiguated=data.get("disambiguated", ""),
-        pinyin=data.get("pinyin", ""),
+        reading=data.get(language.profile.reading.field, "") if language.profile.reading else "",
         equivalence=Equivalence(equivalence["degree"], dict(equivalence.get("note", {})),
                                 citations(equivalence.get("sources", ()))) if equivalence else None,
         source_fingerprint=data.get("source_fingerprint", ""),
@@ -319,7 +320,7 @@ def _real_dates(doc: Document, path: Path, dates: list[tuple[tuple, Any]], reade
     return ok
 
 
-def concept_from_data(data: dict[str, Any], path: Path, languages: list[str]) -> Concept:
+def concept_from_data(data: dict[str, Any], path: Path, languages: Sequence[Language]) -> Concept:
     """The Concept of an entry's data, once it has passed the schema (also used to read the JSON export back)."""
     return Concept(
         id=data["id"],
@@ -328,7 +329,7 @@ def concept_from_data(data: dict[str, Any], path: Path, languages: list[str]) ->
         domain=data["domain"],
         version=data["version"],
         updated=datetime.date.fromisoformat(data["updated"]),
-        sections={code: _section(data[code]) for code in languages},
+        sections={lang.code: _section(data[lang.code], lang) for lang in languages},
         conceptions=tuple(
             Conception(
                 jurisdiction=c["jurisdiction"],
@@ -344,7 +345,7 @@ def concept_from_data(data: dict[str, Any], path: Path, languages: list[str]) ->
         ),
         renderings=tuple(
             Rendering(
-                text={code: r[code] for code in languages if code in r},
+                text={lang.code: r[lang.code] for lang in languages if lang.code in r},
                 translated_from=r["translated_from"],
                 official=r["official"],
                 source=citation(r["source"]),

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import labels
-from .collation import pinyin, sort_key
 from .i18n import LocaleText
 from .labels import N_
 from .model import EQUIVALENCES, Concept, Glossary, Language
+from .writing import HAN
 from .publication import page_url_path
 
 # Kinds of form, in the order they rank among matches of the same class. The script knows the numbers: a kind
@@ -124,12 +124,17 @@ def _derived_forms(concept: Concept, language: Language) -> list[Form]:
     for form in written_forms(concept, language):
         if form.kind in ("term", "synonym") and inflect:
             forms += [Form(v, language.code, "variant") for v in sorted(inflect(form.text))]
-        if language.is_chinese and form.kind in ("term", "synonym"):
-            reading = section.pinyin if form.kind == "term" and section.pinyin else pinyin(form.text)
+        if _reads_in_pinyin(language) and form.kind in ("term", "synonym"):
+            reading = language.profile.reading_of(form.text, section.reading if form.kind == "term" else "")
             forms.append(Form(reading, language.code, "pinyin"))
             if "ü" in reading:
                 forms.append(Form(reading.replace("ü", "v"), language.code, "pinyin"))  # as typed on keyboards
     return forms
+
+
+def _reads_in_pinyin(language: Language) -> bool:
+    """Whether readers type the language's terms in pinyin too (Chinese scripts: writing.Reading 'pinyin')."""
+    return language.profile.reading is not None and language.profile.reading.field == "pinyin"
 
 
 def all_forms(glossary: Glossary) -> dict[str, list[Form]]:
@@ -166,8 +171,8 @@ def lookup_index(glossary: Glossary, language: Language, locales_dir: Path) -> s
     order = [language, *[lang for lang in glossary.languages if lang.code != language.code]]
     number = {lang.code: i for i, lang in enumerate(order)}
     concepts = sorted(glossary.concepts.values(),
-                      key=lambda c: sort_key(c.sections[language.code].term, language.is_chinese,
-                                             c.sections[language.code].pinyin))
+                      key=lambda c: language.profile.sort_key(c.sections[language.code].term,
+                                                              c.sections[language.code].reading))
     forms = all_forms(glossary)
     rows, keys = [], []
     for index, concept in enumerate(concepts):
@@ -189,7 +194,7 @@ def lookup_index(glossary: Glossary, language: Language, locales_dir: Path) -> s
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+_HAN_RUN = re.compile(f"[{HAN}]{{2,}}")
 
 
 def jieba_user_dictionary(glossary: Glossary) -> str:
@@ -199,7 +204,7 @@ def jieba_user_dictionary(glossary: Glossary) -> str:
     words: set[str] = set()
     for concept in glossary.concepts.values():
         for language in glossary.languages:
-            if language.is_chinese:
+            if HAN in language.profile.characters:  # Chinese, and the kanji of Japanese: Material cuts Han runs with jieba
                 for form in written_forms(concept, language):
                     words.update(_HAN_RUN.findall(form.text))
     return "".join(f"{word}\n" for word in sorted(words))

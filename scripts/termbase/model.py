@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from .writing import ScriptProfile, profile
+
 # One place for the enumerations. Their human-readable names live in labels.py (translated through gettext).
 STATUSES = ("draft", "approved", "deprecated")
 EQUIVALENCES = ("exact", "partial", "broader", "narrower", "none")
@@ -23,8 +25,6 @@ DEFINITION_BASES = ("quoted", "adapted", "written")
 LEGACY_OWN_DEFINITION = "own"  # the first release's form for a definition that named no source
 FATES = ("active", "renamed", "merged", "withdrawn")  # what became of an id ever published
 RESERVED_IDS = frozenset({"index"})  # terms/index/ is the A–Z index page
-# What `new` writes where the contributor's definition goes: a valid placeholder, flagged until replaced.
-PLACEHOLDER_DEFINITIONS = {"chinese": "定义待撰写。", "other": "Definition to be written."}
 
 
 @dataclass(frozen=True)
@@ -35,13 +35,9 @@ class Language:
     script: str  # ISO 15924 script code: which script rules and typography apply
 
     @property
-    def uses_han(self) -> bool:
-        return self.script in ("Hans", "Hant", "Hani", "Jpan")
-
-    @property
-    def is_chinese(self) -> bool:
-        """Chinese script: pinyin ordering and romanisation, Chinese typography."""
-        return self.script in ("Hans", "Hant")
+    def profile(self) -> ScriptProfile:
+        """How the language is written: required characters, typography, order, reading (writing.py)."""
+        return profile(self.script)
 
 
 @dataclass(frozen=True)
@@ -129,7 +125,7 @@ class LanguageSection:
     deprecated: tuple[DeprecatedTerm, ...] = ()
     note: str = ""  # usage note
     disambiguated: str = ""  # how to write the term where another concept shares it, e.g. 安全（safety）
-    pinyin: str = ""  # only in Chinese sections, where the automatic reading of the term is wrong
+    reading: str = ""  # where the automatic reading of the term is wrong (pinyin: in Chinese, reading: in Japanese)
     equivalence: Equivalence | None = None  # only in translations
     source_fingerprint: str = ""  # only in translations: fingerprint of the source text translated
     note_sources: tuple[Citation, ...] = ()  # for the facts the note states

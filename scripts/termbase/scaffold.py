@@ -12,7 +12,7 @@ import jinja2
 from . import TEMPLATES
 from .editing import write_atomically
 from .loader import CONCEPTS_DIR, REGISTRY_FILE
-from .model import PLACEHOLDER_DEFINITIONS, RESERVED_IDS, Glossary, LanguageSection, fingerprint
+from .model import RESERVED_IDS, Glossary, LanguageSection, fingerprint
 from .schema import ID_PATTERN
 
 
@@ -43,8 +43,7 @@ def new_entry(glossary: Glossary, concept_id: str, terms: dict[str, str], domain
     if missing:
         raise ScaffoldError(f"give the preferred term in every language (missing: {', '.join(missing)})")
 
-    placeholder = {lang.code: PLACEHOLDER_DEFINITIONS["chinese" if lang.is_chinese else "other"]
-                   for lang in glossary.languages}
+    placeholder = {lang.code: lang.profile.placeholder for lang in glossary.languages}
     source = glossary.source_language.code
     text = _ENV.get_template("new_entry.yaml.j2").render(
         id=concept_id,

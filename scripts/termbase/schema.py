@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model import DEFINITION_BASES, EQUIVALENCES, FATES, LEGACY_OWN_DEFINITION, RELATION_KINDS, STATUSES
+from .writing import Reading
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -73,7 +74,7 @@ def _definition_source() -> dict[str, Any]:
     }
 
 
-def _language_section(language: str, source: str, chinese: bool) -> dict[str, Any]:
+def _language_section(language: str, source: str, reading: Reading | None) -> dict[str, Any]:
     is_source = language == source
     properties: dict[str, Any] = {
         "term": {**TEXT, "description": "The preferred term in this language."},
@@ -97,11 +98,8 @@ def _language_section(language: str, source: str, chinese: bool) -> dict[str, An
             "description": "How to write the term where another concept has the same term, e.g. 安全（safety）.",
         },
     }
-    if chinese:
-        properties["pinyin"] = {
-            **TEXT,
-            "description": "Hanyu Pinyin of the term with tone marks (ānquán), where the automatic reading is wrong.",
-        }
+    if reading:
+        properties[reading.field] = {**TEXT, "description": reading.description}
     required = ["term", "definition", "definition_source"]
     if not is_source:
         properties["equivalence"] = {
@@ -136,9 +134,11 @@ def _language_section(language: str, source: str, chinese: bool) -> dict[str, An
 
 
 def entry_schema(
-    languages: list[str], domains: list[str], jurisdictions: list[str], chinese: tuple[str, ...] = ()
+    languages: list[str], domains: list[str], jurisdictions: list[str], readings: dict[str, Reading] | None = None
 ) -> dict[str, Any]:
-    """The schema of one concept file. `chinese`: the languages written in Chinese script (they may give pinyin)."""
+    """The schema of one concept file. `readings`: language code -> the reading of its script, for the languages
+    whose script has one (an entry may correct it in the field `Reading.field`: pinyin, reading)."""
+    readings = readings or {}
     source = languages[0]
     properties: dict[str, Any] = {
         "id": {**ID, "description": "Stable identifier: the file name and the URL. Never change it."},
@@ -148,7 +148,7 @@ def entry_schema(
         "updated": {**DATE, "description": "Date of the last substantive change."},
     }
     for language in languages:
-        properties[language] = _language_section(language, source, language in chinese)
+        properties[language] = _language_section(language, source, readings.get(language))
     properties["conceptions"] = {
         "description": "How jurisdictions and bodies understand the concept, where they differ.",
         "type": "array",
@@ -224,8 +224,25 @@ def entry_schema(
 
 def glossary_entry_schema(glossary) -> dict[str, Any]:
     """The entry schema of a loaded glossary (model.Glossary)."""
-    chinese = tuple(lang.code for lang in glossary.languages if lang.is_chinese)
-    return entry_schema(list(glossary.language_codes), list(glossary.domains), list(glossary.jurisdictions), chinese)
+    return entry_schema(list(glossary.language_codes), list(glossary.domains), list(glossary.jurisdictions),
+                        reading_fields(glossary.languages))
+
+
+def reading_fields(languages) -> dict[str, Reading]:
+    """Language code -> the reading of its terms (and the entry field that corrects it), where there is one."""
+    return {lang.code: lang.profile.reading for lang in languages if lang.profile.reading}
+
+
+def glossary_languages_schema(languages: list[str]) -> dict[str, Any]:
+    """glossary.yaml once its languages are known: the title and the authors are given in each of them."""
+    return {
+        "type": "object",
+        "properties": {
+            "title": {**_names(languages), "description": "The glossary's title, in every declared language."},
+            "authors": {**_names(languages), "description": "The group author named in citations, in every "
+                                                            "declared language."},
+        },
+    }
 
 
 def _names(languages: list[str]) -> dict[str, Any]:

@@ -8,6 +8,8 @@ jsonschema, whose detailed errors are turned into messages.
 from __future__ import annotations
 
 import difflib
+import functools
+import json
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -56,7 +58,6 @@ def describe(value: Any) -> str:
 class SchemaChecker:
     def __init__(self, schema: dict[str, Any]):
         Draft202012Validator.check_schema(schema)
-        self.schema = schema
         self.validator = Draft202012Validator(schema)
         self.is_valid = fastjsonschema.compile(schema)
 
@@ -121,3 +122,14 @@ class SchemaChecker:
             yield problem(f"must be at least {error.validator_value}, found {describe(error.instance)}")
         else:  # pragma: no cover - a keyword our schemas do not use
             yield problem(error.message)
+
+
+def checker_for(schema: dict[str, Any]) -> SchemaChecker:
+    """The checker of a schema, compiled once per process: checking and compiling a schema costs about 100 times
+    more than checking a file against it, and every load (each test, each `serve` rebuild) uses the same schemas."""
+    return _compiled(json.dumps(schema, sort_keys=True))
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(schema_json: str) -> SchemaChecker:
+    return SchemaChecker(json.loads(schema_json))

@@ -46,8 +46,8 @@ RULES: tuple[Rule, ...] = (
     Rule("markup", text.markup),
     Rule("text-form", text.whitespace_and_normalisation),
     Rule("script", text.script),
-    Rule("typography", text.chinese_typography),
-    Rule("pinyin", text.pinyin),
+    Rule("typography", text.typography),
+    Rule("reading", text.reading),
 )
 
 
@@ -57,10 +57,9 @@ def _base(result: LoadResult) -> tuple[str, dict[str, Concept]]:
     name, commit = history.base_ref(glossary.root)
     if not commit:
         return "", {}
-    codes = list(glossary.language_codes)
     concepts = {}
     for stem, text in history.base_texts(glossary.root, commit).items():
-        if stem in glossary.concepts and (before := history.concept_at(text, glossary.concepts[stem], codes)):
+        if stem in glossary.concepts and (before := history.concept_at(text, glossary.concepts[stem], glossary.languages)):
             concepts[stem] = before
     return f"{name} ({commit[:7]})", concepts
 

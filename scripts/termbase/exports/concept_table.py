@@ -18,7 +18,6 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
 from openpyxl.styles import Font
 
-from ..collation import pinyin
 from ..model import Concept, Glossary, Language
 from ..publication import SiteInfo
 from .common import LIST_SEPARATOR, definition_basis, definition_source_text, formula_safe
@@ -27,7 +26,6 @@ CONCEPT_COLUMNS = ("id", "domain", "status", "version", "updated")
 # After the term column (named by the language tag): "<tag> <field>" for each of these, in this order.
 LANGUAGE_FIELDS = ("synonyms", "deprecated", "deprecated reason", "disambiguated", "definition", "definition basis",
                    "definition source", "note", "url")
-CHINESE_FIELDS = ("pinyin",)
 TRANSLATION_FIELDS = ("equivalence", "equivalence note")  # languages other than the source language
 TRAILING_COLUMNS = ("glossary version", "glossary date")
 
@@ -35,7 +33,8 @@ TRAILING_COLUMNS = ("glossary version", "glossary date")
 def columns(glossary: Glossary) -> list[str]:
     names = list(CONCEPT_COLUMNS)
     for language in glossary.languages:
-        fields = LANGUAGE_FIELDS + (CHINESE_FIELDS if language.is_chinese else ())
+        reading = language.profile.reading  # pinyin for Chinese, reading (kana) for Japanese, none for Latin
+        fields = LANGUAGE_FIELDS + ((reading.field,) if reading else ())
         fields += TRANSLATION_FIELDS if language != glossary.source_language else ()
         names += [language.tag, *(f"{language.tag} {field}" for field in fields)]
     return names + list(TRAILING_COLUMNS)
@@ -57,8 +56,8 @@ def _language_cells(glossary: Glossary, concept: Concept, language: Language, ur
         f"{tag} note": section.note,
         f"{tag} url": url,
     }
-    if language.is_chinese:
-        cells[f"{tag} pinyin"] = section.pinyin or pinyin(section.term)
+    if language.profile.reading:
+        cells[f"{tag} {language.profile.reading.field}"] = language.profile.reading_of(section.term, section.reading)
     if language != source and section.equivalence:
         cells[f"{tag} equivalence"] = section.equivalence.degree
         # in every language the note is written in: the source language's first

@@ -7,14 +7,13 @@ from __future__ import annotations
 import csv
 import io
 
-from ..collation import pinyin
 from ..model import Glossary
 from ..publication import SiteInfo
 from .common import LIST_SEPARATOR, definition_basis, definition_source_text, formula_safe
 
 COLUMNS = (
     "id", "language", "term", "synonyms", "deprecated_terms", "definition", "definition_source", "equivalence",
-    "equivalence_note", "usage_note", "disambiguated", "pinyin", "domain", "status", "version", "updated", "url",
+    "equivalence_note", "usage_note", "disambiguated", "reading", "domain", "status", "version", "updated", "url",
     "glossary_version", "glossary_date", "deprecated_reasons", "definition_basis",
 )
 
@@ -41,7 +40,7 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
                 "equivalence_note": equivalence.note_in(language.code, source.code) if equivalence else "",
                 "usage_note": section.note,
                 "disambiguated": section.disambiguated,
-                "pinyin": section.pinyin or (pinyin(section.term) if language.is_chinese else ""),
+                "reading": language.profile.reading_of(section.term, section.reading),  # pinyin, kana; or none
                 "domain": concept.domain,
                 "status": concept.status,
                 "version": concept.version,

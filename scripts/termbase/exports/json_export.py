@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from ..loader import CONCEPTS_DIR, concept_from_data
 from ..model import (
-    LEGACY_OWN_DEFINITION, RELATION_KINDS, Citation, Concept, DefinitionSource, Domain, Glossary, Jurisdiction, Language, LanguageSection,
-    RegistryEntry, Source,
+    LEGACY_OWN_DEFINITION, RELATION_KINDS, Citation, Concept, DefinitionSource, Domain, Glossary, Jurisdiction,
+    Language, LanguageSection, RegistryEntry, Source,
 )
 from ..publication import SiteInfo
 from ..schema import glossary_entry_schema
@@ -28,7 +28,7 @@ def _definition_source(basis: DefinitionSource) -> str | dict:
     return {"basis": basis.basis, "sources": [_citation(s) for s in basis.sources]}
 
 
-def _section(section: LanguageSection) -> dict[str, Any]:
+def _section(section: LanguageSection, language: Language) -> dict[str, Any]:
     data: dict[str, Any] = {"term": section.term}
     if section.synonyms:
         data["synonyms"] = list(section.synonyms)
@@ -36,9 +36,13 @@ def _section(section: LanguageSection) -> dict[str, Any]:
         data["deprecated"] = [{"term": d.term, "reason": d.reason} for d in section.deprecated]
     data["definition"] = section.definition
     data["definition_source"] = _definition_source(section.definition_source)
-    for name in ("note", "disambiguated", "pinyin", "source_fingerprint"):
+    for name in ("note", "disambiguated"):
         if getattr(section, name):
             data[name] = getattr(section, name)
+    if section.reading and language.profile.reading:
+        data[language.profile.reading.field] = section.reading
+    if section.source_fingerprint:
+        data["source_fingerprint"] = section.source_fingerprint
     if section.note_sources:
         data["note_sources"] = [_citation(s) for s in section.note_sources]
     if section.equivalence:
@@ -50,17 +54,17 @@ def _section(section: LanguageSection) -> dict[str, Any]:
     return data
 
 
-def concept_data(concept: Concept, languages: list[str]) -> dict[str, Any]:
+def concept_data(concept: Concept, languages: Sequence[Language]) -> dict[str, Any]:
     """The entry as data, as a contributor would write it (without comments or layout)."""
     data: dict[str, Any] = {
         "id": concept.id, "status": concept.status, "domain": concept.domain, "version": concept.version,
         "updated": concept.updated.isoformat(),
     }
-    for code in languages:
-        data[code] = _section(concept.sections[code])
+    for language in languages:
+        data[language.code] = _section(concept.sections[language.code], language)
     if concept.conceptions:
         data["conceptions"] = [
-            {"jurisdiction": c.jurisdiction, **{code: c.text[code] for code in languages},
+            {"jurisdiction": c.jurisdiction, **{lang.code: c.text[lang.code] for lang in languages},
              "sources": [_citation(s) for s in c.sources]}
             for c in concept.conceptions
         ]
@@ -113,7 +117,7 @@ _URL_FIELDS = ("urls", "version_urls")  # added to each concept's entry: its sta
 def _with_urls(glossary: Glossary, concept: Concept, site: SiteInfo) -> dict[str, Any]:
     """The concept's entry with the stable URL of its page in each language, and the permanent URL of the page of
     its current version (what a citation of this version names; `version` says which it is)."""
-    return {**concept_data(concept, list(glossary.language_codes)), "urls": site.concept_urls(glossary, concept.id),
+    return {**concept_data(concept, glossary.languages), "urls": site.concept_urls(glossary, concept.id),
             "version_urls": site.version_urls(glossary, concept)}
 
 
@@ -145,12 +149,11 @@ def from_data(data: dict[str, Any], root: Path = Path(".")) -> Glossary:
     """The model of a JSON export (the inverse of to_data)."""
     meta = data["glossary"]
     languages = tuple(Language(**item) for item in meta["languages"])
-    codes = [lang.code for lang in languages]
     directory = root / "glossary"
     concepts = {}
     for item in data["concepts"]:
         entry = {k: v for k, v in item.items() if k not in _URL_FIELDS}
-        concepts[entry["id"]] = concept_from_data(entry, directory / CONCEPTS_DIR / f"{entry['id']}.yaml", codes)
+        concepts[entry["id"]] = concept_from_data(entry, directory / CONCEPTS_DIR / f"{entry['id']}.yaml", languages)
     return Glossary(
         root=root,
         directory=directory,

@@ -16,7 +16,6 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .. import TEMPLATES, labels, publication
-from ..collation import pinyin
 from ..i18n import LocaleText
 from ..model import Language
 
@@ -40,7 +39,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["md"] = md
     env.filters["json"] = lambda value: Markup(json.dumps(value, ensure_ascii=False))
-    env.globals.update(labels=labels, pinyin=pinyin)
+    env.globals.update(labels=labels)
     return env
 
 

@@ -92,6 +92,8 @@ def _citations(glossary: Glossary, concept: Concept, language: Language, site: S
         authors=glossary.authors[language.code],
         glossary_title=glossary.title[language.code],
         locale=language.locale,
+        version_mark=language.profile.version_mark,
+        current_mark=language.profile.current_mark,
         cited_on=site.build_date,
     )
     return [(name, citation.parts(style, entry)) for name, style in citation.STYLES]

@@ -8,7 +8,7 @@ from typing import Iterator
 from babel.messages.pofile import PoFileError, read_po
 
 from ..i18n import catalog_path
-from ..model import PLACEHOLDER_DEFINITIONS, fingerprint
+from ..model import fingerprint
 from ..problems import ERROR, WARNING, Problem, relative
 from . import Context
 
@@ -136,7 +136,7 @@ def repeated_term(ctx: Context) -> Iterator[Problem]:
 
 def placeholder(ctx: Context) -> Iterator[Problem]:
     """(warning) No definition is still the placeholder that `new` wrote: an unfinished entry does not pass CI."""
-    placeholders = set(PLACEHOLDER_DEFINITIONS.values())
+    placeholders = {lang.profile.placeholder for lang in ctx.glossary.languages}
     for concept in ctx.glossary.concepts.values():
         for code, section in concept.sections.items():
             if section.definition in placeholders:

@@ -8,14 +8,10 @@ import re
 import unicodedata
 from typing import Iterator
 
-from ..collation import pinyin as pinyin_of
-from ..collation import pinyin_matches
 from ..model import Concept
 from ..problems import Problem
+from ..writing import has_cjk
 from . import Context
-
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN = re.compile(f"[{HAN}]")
 
 _MARKUP = {
     "html": (r"<[A-Za-z!/?]", "raw HTML is not allowed", "write plain text; pages format it themselves"),
@@ -28,12 +24,6 @@ _MARKUP = {
 # characters that markup needs are passed over with a much cheaper scan.
 _MARKUP_ANY = re.compile("|".join(f"(?P<{name}>{pattern})" for name, (pattern, _, _) in _MARKUP.items()))
 _MARKUP_CHARACTERS = re.compile(r"[<&\[:]")
-# ASCII punctuation touching a Chinese character: Chinese text takes full-width punctuation.
-_HALF_WIDTH = re.compile(f"(?:[{HAN}][,;:!?()]|[,;:!?(][{HAN}]|[{HAN}]\\.(?![0-9A-Za-z]))")
-_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）", ".": "。"}
-_SPACE_BETWEEN_HAN = re.compile(f"[{HAN}] +[{HAN}]")
-
-
 def texts(concept: Concept) -> Iterator[tuple[tuple, str | None, str, str]]:
     """Every text of an entry: (field path, language or None, kind, text). Kind is term, definition or prose."""
     for code, section in concept.sections.items():
@@ -109,44 +99,43 @@ def whitespace_and_normalisation(ctx: Context) -> Iterator[Problem]:
 
 
 def script(ctx: Context) -> Iterator[Problem]:
-    """Chinese terms and definitions are written in Han characters; English ones contain none."""
-    han_languages = {lang.code for lang in ctx.glossary.languages if lang.uses_han}
+    """Terms and definitions are written in their language's script (Chinese ones with Chinese characters, Japanese
+    ones with kana or kanji); those of a Latin-script language contain no Chinese or Japanese characters."""
+    languages = {lang.code: lang for lang in ctx.glossary.languages}
     for concept in ctx.glossary.concepts.values():
         for path, code, kind, text in texts(concept):
-            if kind == "prose" or code is None:
+            if kind == "prose" or code not in languages:
                 continue  # notes may quote terms of the other language
-            has_han = bool(_HAN.search(text))
-            if code in han_languages and not has_han:
-                yield ctx.problem(concept, path, "script", "Chinese text without any Chinese character",
-                                  "write the Chinese term or definition here")
-            elif code not in han_languages and has_han:
-                yield ctx.problem(concept, path, "script", f"Chinese characters in the '{code}' text",
-                                  f"move them to the zh section, or to a note if the {code} text must quote them")
+            language = languages[code]
+            writing = language.profile
+            if writing.characters and not writing.has_characters(text):
+                yield ctx.problem(concept, path, "script", f"{writing.name} text without any {writing.name} character",
+                                  f"write the {writing.name} term or definition here")
+            elif not writing.characters and has_cjk(text):
+                others = [lang.code for lang in ctx.glossary.languages if lang.profile.characters]
+                yield ctx.problem(concept, path, "script", f"Chinese or Japanese characters in the '{code}' text",
+                                  f"move them to the {' or '.join(others) or 'right'} section, or to a note if the "
+                                  f"{code} text must quote them")
 
 
-def chinese_typography(ctx: Context) -> Iterator[Problem]:
-    """Chinese text uses full-width punctuation and no space between Chinese characters."""
-    chinese = {lang.code for lang in ctx.glossary.languages if lang.is_chinese}
+def typography(ctx: Context) -> Iterator[Problem]:
+    """Text follows its script's typography (Chinese and Japanese: full-width punctuation, no space between
+    characters)."""
+    languages = {lang.code: lang for lang in ctx.glossary.languages}
     for concept in ctx.glossary.concepts.values():
         for path, code, _, text in texts(concept):
-            if code not in chinese:
-                continue
-            half = _HALF_WIDTH.search(text)
-            if half:
-                mark = next(ch for ch in half.group() if ch in _FULL_WIDTH)
-                yield ctx.problem(concept, path, "typography", f"half-width '{mark}' in Chinese text: '{half.group()}'",
-                                  f"use the full-width '{_FULL_WIDTH[mark]}'")
-            gap = _SPACE_BETWEEN_HAN.search(text)
-            if gap:
-                yield ctx.problem(concept, path, "typography", f"space between Chinese characters: '{gap.group()}'",
-                                  "remove it; if the paragraph is wrapped in the YAML, keep it on one line instead")
+            if code in languages:
+                for message, hint in languages[code].profile.typography(text):
+                    yield ctx.problem(concept, path, "typography", message, hint)
 
 
-def pinyin(ctx: Context) -> Iterator[Problem]:
-    """Pinyin, where an entry gives it, is a reading of the term."""
+def reading(ctx: Context) -> Iterator[Problem]:
+    """A reading an entry gives for its term (pinyin, kana) is a possible reading of it."""
+    languages = {lang.code: lang for lang in ctx.glossary.languages}
     for concept in ctx.glossary.concepts.values():
         for code, section in concept.sections.items():
-            if section.pinyin and not pinyin_matches(section.term, section.pinyin):
-                yield ctx.problem(concept, (code, "pinyin"), "pinyin",
-                                  f"'{section.pinyin}' is not a reading of '{section.term}'",
-                                  f"the usual reading is '{pinyin_of(section.term)}'; write tone marks (ā á ǎ à)")
+            spec = languages[code].profile.reading if code in languages else None
+            if spec and section.reading and not spec.matches(section.term, section.reading):
+                yield ctx.problem(concept, (code, spec.field), "reading",
+                                  f"'{section.reading}' is not a reading of '{section.term}'",
+                                  f"the usual reading is '{spec.of(section.term)}'; {spec.how}")
