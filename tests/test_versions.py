@@ -196,3 +196,21 @@ def test_rewrapping_or_a_note_is_not_a_substantive_change(repository):
     edit(repository, cosmetic)
     result = termbase("validate", "--glossary", str(repository / "glossary"), cwd=repository)
     assert "[version-bump]" not in result.stdout, result.stdout
+
+
+def test_a_merged_or_withdrawn_ids_versions_lead_to_the_concept_or_the_tombstone(tmp_path):
+    from factory import ROOT
+    from termbase.loader import load_glossary
+    from termbase.pages import render_redirects
+    from termbase.publication import SiteInfo
+
+    registry = [{"id": "alpha", "fate": "active"}, {"id": "beta", "fate": "merged", "to": "alpha", "date": "2026-11-23"},
+                {"id": "gamma", "fate": "withdrawn", "date": "2026-11-23",
+                 "reason": {"en": "Not a term of the field.", "zh": "不属于本领域术语。"}}]
+    glossary = load_glossary(make_glossary(tmp_path, {"alpha": entry("alpha")}, registry), tmp_path).glossary
+    site = SiteInfo.for_build(glossary, SITE_URL)
+    pages = render_redirects(glossary, ROOT / "locales", site, {"beta": (1, 2), "gamma": (1,)})
+    assert 'content="0; url=../../alpha/"' in pages["en"]["terms/beta/v2/index.html"]
+    assert f'href="{SITE_URL}zh/terms/alpha/"' in pages["zh"]["terms/beta/v1/index.html"]
+    withdrawn = pages["zh"]["terms/gamma/v1/index.html"]
+    assert 'content="0; url=../"' in withdrawn and "本条目已撤销" in withdrawn
