@@ -214,3 +214,25 @@ def test_a_merged_or_withdrawn_ids_versions_lead_to_the_concept_or_the_tombstone
     assert f'href="{SITE_URL}zh/terms/alpha/"' in pages["zh"]["terms/beta/v1/index.html"]
     withdrawn = pages["zh"]["terms/gamma/v1/index.html"]
     assert 'content="0; url=../"' in withdrawn and "本条目已撤销" in withdrawn
+
+
+def test_a_build_to_publish_refuses_a_checkout_without_history(tmp_path):
+    project = copy_project(tmp_path / "project")  # a copy, not a git checkout
+    result = mkdocs_build(project, tmp_path / "site", {"PUBLISH": "1", "SITE_URL": SITE_URL})
+    assert result.returncode != 0
+    assert "earlier versions of the entries cannot be published: no git history here" in result.stderr
+    assert not (tmp_path / "site" / "terms").exists()
+
+
+def test_a_shallow_clone_is_reported_as_missing_versions(repository, tmp_path):
+    from termbase.history import read_history
+
+    edit(repository, lambda d: d.update(version=2, updated="2026-11-23", history=[
+        {"version": 2, "date": "2026-11-23", "summary": {"en": "Reworded.", "zh": "改写。"}}]))
+    git(repository, "commit", "-q", "-a", "-m", "version 2")
+    assert read_history(repository).notice == "" and set(read_history(repository).texts["alpha"]) == {1, 2}
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repository}", str(clone)], check=True,
+                   capture_output=True, env={**os.environ, **GIT_ENV})
+    shallow = read_history(clone)
+    assert "shallow clone" in shallow.notice and set(shallow.texts["alpha"]) == {2}
