@@ -34,6 +34,7 @@ from termbase.publication import LOOKUP_INDEX, PUBLISH_VARIABLE, address_problem
 from termbase.site import SiteContent, site_content  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.glossary")
+_preview_said: set[str] = set()  # preview addresses already reported by this process
 
 
 def _i18n_languages(config) -> tuple[tuple[str, ...], str]:
@@ -68,7 +69,9 @@ def on_config(config):
         if os.environ.get(PUBLISH_VARIABLE) == "1":
             raise PluginError(f"SITE_URL {config.site_url!r} cannot be published: {problem}. Set SITE_URL to the "
                               "site's public root URL (the deploy workflow takes it from GitHub Pages).")
-        log.info(preview_notice(config.site_url or ""))
+        if config.site_url not in _preview_said:  # once, not once per language build
+            _preview_said.add(config.site_url)
+            log.info(preview_notice(config.site_url or ""))
     # Earlier versions come from git history: a site published without them would break every citation of one.
     if content.history_notice:
         if os.environ.get(PUBLISH_VARIABLE) == "1":

@@ -28,11 +28,15 @@ def mkdocs_build(project: Path, site_dir: Path, environ: dict[str, str] | None =
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session with `mkdocs build --strict`."""
+    """The real site, built once per test session with `mkdocs build --strict`; its log beside it (BUILD_LOG)."""
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
+    (site.parent / BUILD_LOG).write_text(result.stderr, encoding="utf-8")
     return site
+
+
+BUILD_LOG = "site-build.log"  # what `mkdocs build` printed for the built_site fixture, in the folder above it
 
 
 @pytest.fixture(scope="session")

@@ -37,6 +37,9 @@ def _search(page, base, path, query):
     page.goto(f"{base}/{path}")
     page.locator(".md-search__input").click(force=True)
     page.keyboard.type(query)
+    # Chinese characters are typed as text input, without the keyup on which Material searches: if its index
+    # became ready between two characters, it would search a prefix only. A key a reader presses (End) ends it.
+    page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     count = -1
     while count != page.locator(".md-search-result__item").count():

@@ -185,6 +185,7 @@ def test_site_offers_every_export_from_the_downloads_page(built_site, glossary):
     for name in names:
         assert f'href="{name}"' in en, name
     assert 'href="../../downloads/glossary.tbx"' in zh and "与本网站同源生成的完整词表数据" in zh
+    assert 'href="../../downloads/glossary-tbx2008-en-zh-Hans.tbx"' in zh and "(en → zh-Hans)" in zh
 
 
 def test_export_command_writes_the_file_with_the_given_base_url(tmp_path):

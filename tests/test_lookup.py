@@ -9,7 +9,7 @@ import logging
 
 import pytest
 
-from factory import ROOT, entry, make_glossary
+from factory import JA_MARK, ROOT, entry, make_glossary, make_trilingual_project
 from termbase.loader import load_glossary
 from termbase.publication import LOOKUP_INDEX
 from termbase.lookup import KINDS, english_variants, jieba_user_dictionary, lookup_index, normalise, written_forms
@@ -151,3 +151,21 @@ def test_full_text_index_keeps_each_chinese_term_whole_on_its_page(built_site):
               if f"\u200b{c.sections[chinese.code].term}\u200b" not in text[f"terms/{c.id}/"]
               and all("\u4e00" <= ch <= "\u9fff" for ch in c.sections[chinese.code].term)]
     assert broken == []
+
+
+def test_a_third_language_gets_its_own_index_with_every_language_beside(tmp_path):
+    project = make_trilingual_project(tmp_path / "project")
+    glossary = load_glossary(project / "glossary", project).glossary
+    ja = glossary.language("ja")
+    index = json.loads(lookup_index(glossary, ja, project / "locales"))
+    assert index["languages"] == ["ja", "en", "zh-Hans"]
+    assert index["strings"]["title"] == JA_MARK + "Glossary terms"  # from the page language's catalog
+    rows = {path: (labels_, degrees) for path, labels_, degrees in index["concepts"]}
+    section = glossary.concepts["red-teaming"].sections
+    assert rows["terms/red-teaming/"] == (
+        [section["ja"].label, section["en"].label, section["zh"].label],
+        [section["ja"].equivalence.degree, "", section["zh"].equivalence.degree])
+    keys = _keys_of(index, "red-teaming")
+    assert keys[normalise(section["ja"].term)] == "term" and keys["hongduiceshi"] == "pinyin"
+    japanese = index["languages"].index("ja")  # no derived forms: no inflection or reading rules for it
+    assert {KINDS[k[2]] for k in index["keys"] if k[3] == japanese} <= {"term", "disambiguated", "synonym", "deprecated"}

@@ -60,6 +60,16 @@ def test_a_local_build_says_it_is_a_preview_and_a_public_one_does_not():
             assert ('!!! warning' in page and base_url.replace(".", "\\.") in page) is preview, (base_url, language.code)
 
 
+def test_the_build_log_says_once_that_it_is_a_preview(built_site):
+    from conftest import BUILD_LOG
+
+    if address_problem(os.environ.get("SITE_URL", PREVIEW_URL)) == "":
+        pytest.skip("SITE_URL is set to a public address here: the test site is not a preview build")
+    log = (built_site.parent / BUILD_LOG).read_text(encoding="utf-8")
+    assert log.count("preview build: the site address") == 1
+    assert "Set SITE_URL to the site's public root URL" in log
+
+
 def test_export_refuses_an_empty_base_url_and_warns_about_a_preview_one(tmp_path):
     result = termbase("export", "tbx", "-o", str(tmp_path / "g.tbx"), "--base-url", "")
     assert result.returncode == 2 and "--base-url is empty" in result.stderr

@@ -1,12 +1,12 @@
 """The cost of versioned pages: 1,000 synthetic concepts, each committed in three versions (a git repository made
 for the purpose), measured as the build sees them.
 
-    python -m bench.history [--count 1000] [--versions 3] [--build]
+    python -m bench.history [--count 1000] [--versions 3] [--build [--baseline]]
 
 Reports the CPU time (time.process_time, so that a loaded machine does not distort it) of reading the whole
 history (git log + git cat-file, and parsing every earlier version), of rendering every page with and without
 the earlier versions, and the number of pages; with --build, also the wall-clock time of the strict bilingual
-MkDocs build with history.
+MkDocs build with history (--baseline: of the same glossary without it).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -53,6 +54,8 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--versions", type=int, default=3)
     parser.add_argument("--build", action="store_true")
+    parser.add_argument("--baseline", action="store_true",
+                        help="with --build: build without the git history (current versions only), for comparison")
     args = parser.parse_args()
     sys.path.insert(0, str(PROJECT / "scripts"))
     from termbase import history
@@ -85,10 +88,13 @@ def main() -> None:
         }
         if args.build:
             env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+            if args.baseline:
+                shutil.rmtree(project / ".git")
             start = time.perf_counter()
             subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir",
                             str(Path(folder) / "site")], cwd=project, env=env, check=True)
-            figures["build_wall_s_with_history"] = round(time.perf_counter() - start, 1)
+            figures["build_wall_s_" + ("without" if args.baseline else "with") + "_history"] = round(
+                time.perf_counter() - start, 1)
         print(json.dumps(figures, indent=1))
 
 

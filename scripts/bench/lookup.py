@@ -5,7 +5,10 @@ Keystroke to drawn: from the key event's time stamp (Chromium stamps it when the
 the first frame rendered after the lookup replaced its options (an animation-frame callback, then a message
 posted from it, which runs once that frame's style, layout and paint are done: the usual next-paint probe).
 Every character of a sample of terms is typed as a separate keystroke (Chinese characters as text input, as an
-input method delivers them), on each language's home page, after the index is loaded.
+input method delivers them), on each language's home page, after the index is loaded, each as soon as the
+previous one's results are drawn. Measured twice: in the dialog as it is, where Material's full-text search
+answers every keystroke too and renders its results on the same main thread; and with the lookup alone (the
+full-text search worker not loaded), which is the lookup's own latency.
 """
 
 from __future__ import annotations
@@ -82,15 +85,17 @@ def chromium() -> str | None:
     return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
 
 
-def latency(site: Path, prefixes: list[str], terms: list[list[str]]) -> dict:
+def latency(site: Path, prefixes: list[str], terms: list[list[str]], full_text: bool = True) -> dict:
     """Keystroke-to-drawn times (ms) over every keystroke of `terms` (a sample per language) typed on each
-    language's home page."""
+    language's home page; with Material's full-text search running alongside, or without it."""
     from playwright.sync_api import sync_playwright
 
     samples: list[list[float]] = []
     with _serve(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         page = browser.new_page()
+        if not full_text:
+            page.route("**/assets/javascripts/workers/search.*", lambda route: route.abort())
         for prefix in prefixes:
             page.goto(f"{url}/{prefix}")
             search = page.locator(".md-search__input")

@@ -44,7 +44,7 @@ TARGETS = {
     "lookup script (< 10 KB compressed)": lambda r: r["lookup"]["1000"]["script_gzip_kb"] < 10,
     "lookup index at 1k (< 150 KB compressed)": lambda r: max(
         r["lookup"]["1000"]["index_gzip_kb"], r["lookup"]["real"]["index_gzip_kb_per_1000"]) < 150,
-    "keystroke to results at 1k (< 50 ms)": lambda r: r["lookup"]["1000"]["drawn_ms_p95"] < 50,
+    "lookup keystroke to results at 1k (< 50 ms, p95)": lambda r: r["lookup"]["1000"]["alone"]["drawn_ms_p95"] < 50,
 }
 
 _WORKER = """
@@ -128,7 +128,9 @@ def _lookup(site: Path, project: Path) -> dict:
     if lookup.chromium() is None:
         print("no Chromium found (apt-get install chromium): keystroke latency not measured", file=sys.stderr)
         return figures
-    return {**figures, **lookup.latency(site, prefixes, lookup.sample_terms(glossary))}
+    terms = lookup.sample_terms(glossary)
+    return {**figures, "dialog": lookup.latency(site, prefixes, terms),
+            "alone": lookup.latency(site, prefixes, terms, full_text=False)}
 
 
 def _real_lookup_index() -> dict:
@@ -205,8 +207,13 @@ def machine() -> dict:
 
 def _lookup_rows(results: dict) -> list[str]:
     measured = {count: r for count, r in results.items() if count != "real"}
-    rows = [f"| term lookup, {int(count):,} concepts: keystroke to results drawn | {r['drawn_ms_median']:.1f} ms median, "
-            f"{r['drawn_ms_p95']:.1f} ms p95 | | | |" for count, r in measured.items() if "drawn_ms_median" in r]
+    rows = []
+    for count, r in measured.items():
+        for name, what in (("alone", "lookup alone"), ("dialog", "with Material's full-text search alongside")):
+            if name in r:
+                t = r[name]
+                rows.append(f"| term lookup, {int(count):,} concepts: keystroke to results drawn, {what} | "
+                            f"{t['drawn_ms_median']:.1f} ms median, {t['drawn_ms_p95']:.1f} ms p95 | | | |")
     if measured:
         any_run, real = next(iter(measured.values())), results["real"]
         rows += ["", f"Term lookup: script {any_run['script_gzip_kb']:.1f} KB gzip-compressed ({any_run['script_kb']:.1f} KB); "
@@ -215,9 +222,14 @@ def _lookup_rows(results: dict) -> list[str]:
                      for count, r in measured.items())
                  + f"; the real glossary's {real['index_gzip_kb']:.1f} KB for {real['concepts']} concepts, "
                  f"{real['index_gzip_kb_per_1000']:.0f} KB per 1,000."]
-        rows += [f"Keystrokes at {int(count):,} concepts: {r['keystrokes']}; the lookup's own work "
-                 f"{r['script_ms_median']:.1f} ms median, {r['script_ms_p95']:.1f} ms p95; load average "
-                 f"{r['load_average']:.1f} on {os.cpu_count()} cores." for count, r in measured.items() if "keystrokes" in r]
+        for count, r in measured.items():
+            for name in ("alone", "dialog"):
+                if name in r:
+                    t = r[name]
+                    rows.append(f"Keystrokes at {int(count):,} concepts ({name}): {t['keystrokes']}; from the key event "
+                                f"to the lookup's options in place {t['script_ms_median']:.1f} ms median, "
+                                f"{t['script_ms_p95']:.1f} ms p95; load average {t['load_average']:.1f} "
+                                f"on {os.cpu_count()} cores.")
     return rows
 
 

@@ -160,7 +160,9 @@
 
   // Runs before Material's own keyboard handling (on window), which it pre-empts only for the keys it uses.
   input.addEventListener("keydown", function (event) {
-    if (!options.length || event.ctrlKey || event.metaKey || event.altKey) return;
+    // While an input method composes (Chinese, for one), its keys choose among its own candidates.
+    if (!options.length || event.isComposing || event.keyCode === 229) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     var claim = true;
     if (event.key === "ArrowDown") {
       if (active + 1 < options.length) setActive(active + 1);
@@ -168,7 +170,7 @@
     } else if (event.key === "ArrowUp") {
       if (active >= 0) setActive(active - 1);
       else claim = false;
-    } else if (event.key === "Enter" && !event.isComposing) {
+    } else if (event.key === "Enter") {
       options[Math.max(active, 0)].click();
     } else {
       claim = false;
