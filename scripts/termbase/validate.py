@@ -61,7 +61,7 @@ def _base(result: LoadResult) -> tuple[str, dict[str, Concept]]:
     for stem, text in history.base_texts(glossary.root, commit).items():
         if stem in glossary.concepts and (before := history.concept_at(text, glossary.concepts[stem], glossary.languages)):
             concepts[stem] = before
-    return f"{name} ({commit[:7]})", concepts
+    return (name if commit.startswith(name) else f"{name} ({commit[:7]})"), concepts
 
 
 def run_rules(result: LoadResult, compare_with_base: bool = True) -> list[Problem]:
