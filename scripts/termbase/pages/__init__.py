@@ -13,7 +13,7 @@ from typing import Mapping
 
 from .. import publication
 from ..history import PublishedVersion
-from ..model import Glossary
+from ..model import Fate, Glossary
 from ..publication import SiteInfo
 from .browse import render_browse_pages
 from .changelog import render_changelog
@@ -54,7 +54,7 @@ def render_site_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo,
                     add(language, "version", publication.version_name(concept.id, version.number),
                         render_term_page(glossary, concept, language, locales_dir, site, published, version))
         for entry in glossary.registry.values():
-            if entry.fate == "withdrawn":
+            if Fate(entry.fate).leaves_tombstone:
                 add(language, "concept", entry.id, render_tombstone(entry, language, locales_dir))
         add(language, "index", "", render_terms_index(glossary, language, locales_dir))
         for path, markdown in render_browse_pages(glossary, language, locales_dir, site).items():
@@ -74,9 +74,9 @@ def render_redirects(glossary: Glossary, locales_dir: Path, site: SiteInfo,
     for language in glossary.languages:
         pages = redirects[language.code] = {}
         for entry in glossary.registry.values():
-            if entry.fate in ("renamed", "merged") and glossary.current_id(entry.id):
+            if Fate(entry.fate).redirects and glossary.current_id(entry.id):
                 pages[site.redirect_file(entry.id)] = render_redirect(glossary, entry, language, locales_dir, site)
-            if entry.fate == "active":
+            if Fate(entry.fate).is_active:
                 continue
             for number in (old_versions or {}).get(entry.id, ()):
                 pages[site.redirect_file(entry.id, number)] = render_redirect(glossary, entry, language, locales_dir,

@@ -38,7 +38,7 @@ def version_bump(ctx: Context) -> Iterator[Problem]:
             continue  # new since the base, unchanged, or no git history to compare with
         following = before.version + 1
         if concept.version < before.version:
-            yield ctx.problem(concept, ("version",), "version-bump",
+            yield ctx.problem(concept, ("version",),
                               f"version {concept.version} is lower than version {before.version} on {ctx.base_name}: "
                               "a version number never goes down",
                               f"set `version` to {before.version} if nothing substantive changed, else to {following}")
@@ -49,7 +49,7 @@ def version_bump(ctx: Context) -> Iterator[Problem]:
         changed = [name for name in dict.fromkeys([*then, *now]) if now.get(name) != then.get(name)]
         if changed:
             summary = ", ".join(f"{code}: …" for code in ctx.glossary.language_codes)
-            yield ctx.problem(concept, ("version",), "version-bump",
+            yield ctx.problem(concept, ("version",),
                               f"{', '.join(changed)} changed since {ctx.base_name}, but the version is still "
                               f"{concept.version}: readers who cited version {concept.version} would find other text "
                               "under it",
