@@ -15,7 +15,7 @@ from .loader import load_glossary
 from .problems import to_json
 from .publication import PREVIEW_URL, SiteInfo, preview_notice
 from .schema import glossary_entry_schema
-from .validate import RULES, validate
+from .validate import ALL_RULES, validate
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_GLOSSARY = PROJECT_ROOT / "glossary"
@@ -181,8 +181,8 @@ def _declared_languages(argv: list[str] | None) -> list[str]:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    for rule in RULES:
-        print(f"{rule.id:20} {rule.description}")
+    for rule in ALL_RULES:
+        print(f"{rule.id:20} {rule.stage:8} {rule.description}")
     return 0
 
 
@@ -238,7 +238,7 @@ def build_parser(languages: list[str] | tuple[str, ...] = ()) -> argparse.Argume
     declared.add_argument("--glossary", default=str(DEFAULT_GLOSSARY), help="the glossary folder")
     declared.set_defaults(run=_languages)
 
-    rules = commands.add_parser("rules", help="list the validator's cross-entry rules")
+    rules = commands.add_parser("rules", help="list the validator's rules: those checked while loading, then those over the glossary")
     rules.set_defaults(run=_rules)
     return parser
 

@@ -64,7 +64,6 @@ class _Reader:
     """Reads files of one glossary, turning every failure into a Problem."""
 
     def __init__(self, glossary_dir: Path, project_root: Path):
-        self.dir = glossary_dir
         self.root = project_root
         self.problems: list[Problem] = []
 
@@ -186,9 +185,7 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
         sound = _identity_and_dates(doc, path, reader)
         if not reader.check(doc, path, checker) or not sound:
             continue
-        concept = concept_from_data(doc.data, path, languages)
-        if concept.id in concepts:  # only reachable when the id differs from the file name, which is reported
-            continue
+        concept = concept_from_data(doc.data, path, languages)  # its id is its file name (checked above): unique
         concepts[concept.id] = concept
         documents[concept.id] = doc
 

@@ -1,8 +1,8 @@
 """The JSON Schemas of the glossary's files, built from the declared languages, domains and jurisdictions.
 
-This is the one place where the fields of an entry are listed. The loader checks every file against these
-schemas; the same schema is published for editors (`python -m termbase schema`), so contributors see
-mistakes while they type.
+The loader checks every file against these schemas; the same schema is published for editors (`python -m termbase
+schema`), so contributors see mistakes while they type. The fields are also read in loader.py and written back in
+exports/json_export.py (the JSON round-trip test keeps the two in step).
 """
 
 from __future__ import annotations

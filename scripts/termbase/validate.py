@@ -1,10 +1,13 @@
-"""The validator: every check over a loaded glossary, in one run. The list of rules is data (RULES); the docs
-and `python -m termbase rules` are made from it.
+"""The validator: every check over a loaded glossary, in one run.
+
+The rules are data, listed once here with their ids: LOAD_RULES are checked while files are read (loader,
+yamlsource, schemacheck: a file that fails one does not enter the model), RULES over the loaded model. The runner
+stamps each rule's id on its problems. `python -m termbase rules` and the README's table cover both lists.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -17,11 +20,36 @@ from .rules import languages, references, registry, text
 @dataclass(frozen=True)
 class Rule:
     id: str
-    check: Callable[[Context], Iterable[Problem]]
+    check: Callable[[Context], Iterable[Problem]] | None  # None: checked while loading
+    summary: str = ""  # what a load-time rule checks (a cross-entry rule says it in its docstring)
+
+    @property
+    def stage(self) -> str:
+        return "load" if self.check is None else "glossary"
 
     @property
     def description(self) -> str:
-        return (self.check.__doc__ or "").strip()
+        if self.check is None:
+            return self.summary
+        return " ".join((self.check.__doc__ or "").strip().split("\n\n")[0].split())  # its first paragraph
+
+
+LOAD_RULES: tuple[Rule, ...] = (
+    Rule("file-missing", None, "A file the glossary needs (glossary.yaml, registry.yaml, ...) exists."),
+    Rule("file-unreadable", None, "The file can be read (permissions, not a folder)."),
+    Rule("file-too-large", None, "An entry is at most 256 KB, a settings file at most its own limit."),
+    Rule("file-name", None, "Files in concepts/ are named <id>.yaml."),
+    Rule("encoding", None, "UTF-8 without a byte-order mark."),
+    Rule("forbidden-character", None, "No invisible control or bidirectional-override characters."),
+    Rule("yaml-syntax", None, "The file is YAML (and not empty)."),
+    Rule("duplicate-key", None, "No key is given twice in one mapping."),
+    Rule("yaml-alias", None, "No anchors, aliases or merge keys: every value written out."),
+    Rule("yaml-tag", None, "No YAML tags."),
+    Rule("schema", None, "Required fields, types, allowed values, no unknown fields, real dates; title and authors "
+                         "in every declared language; locales Babel knows."),
+    Rule("id-file-name", None, "An entry's id equals its file name and is not reserved for a page of the site."),
+    Rule("duplicate-id", None, "No id (of a domain, jurisdiction, source or registry line) is listed twice."),
+)
 
 
 RULES: tuple[Rule, ...] = (
@@ -54,8 +82,11 @@ def run_rules(result: LoadResult) -> list[Problem]:
     ctx = Context(result.glossary, result.documents, complete=result.files_read == len(result.glossary.concepts))
     found = list(result.problems)
     for rule in RULES:
-        found.extend(rule.check(ctx))
+        found.extend(rule.check(replace(ctx, rule=rule.id)))
     return sort_problems(found)
+
+
+ALL_RULES: tuple[Rule, ...] = LOAD_RULES + RULES
 
 
 def validate(glossary_dir: Path, project_root: Path | None = None) -> tuple[LoadResult, list[Problem]]:

@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
+from .markers import N_
+
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK unified ideographs, extension A, compatibility ideographs
 KANA = "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"  # hiragana, katakana, ー
 CJK = HAN + KANA  # characters that only East Asian scripts use (a Latin text must contain none)
@@ -212,10 +214,6 @@ class ScriptProfile:
     def index_heading(self, term: str, written_reading: str = "") -> str:
         """The heading under which the term is listed in an A–Z index."""
         return self._heading(self.sort_key(term, written_reading)[0])
-
-
-def N_(message: str) -> str:  # labels.N_, repeated: this module imports nothing of the project
-    return message
 
 
 _PINYIN = Reading("pinyin", "zh-Latn-pinyin", N_("Pinyin"), pinyin, pinyin_matches,

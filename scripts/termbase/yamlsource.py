@@ -37,7 +37,7 @@ _PLAIN_TAGS = {
 }
 _SCALAR_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
-Path_ = tuple  # a path into the data: keys and list indexes, e.g. ("zh", "synonyms", 0)
+FieldPath = tuple  # a path into the data: keys and list indexes, e.g. ("zh", "synonyms", 0)
 
 
 class SourceError(Exception):
@@ -57,9 +57,9 @@ class Document:
     """The data of one file and the (line, column) of every value and list item in it."""
 
     data: Any
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
 
-    def where(self, path: Path_) -> tuple[int, int]:
+    def where(self, path: FieldPath) -> tuple[int, int]:
         """Position of `path`, or of its closest ancestor that has one."""
         path = tuple(path)
         while path:
@@ -133,11 +133,11 @@ def parse_yaml(text: str) -> Document:
 
 
 class _Builder:
-    def __init__(self, positions: dict[Path_, tuple[int, int]]):
+    def __init__(self, positions: dict[FieldPath, tuple[int, int]]):
         self.positions = positions
         self.seen: set[int] = set()
 
-    def build(self, node: yaml.Node, path: Path_) -> Any:
+    def build(self, node: yaml.Node, path: FieldPath) -> Any:
         if len(path) > MAX_DEPTH:
             raise _refuse(node, f"values nest more than {MAX_DEPTH} levels deep", "an entry needs a few levels at most",
                           "yaml-syntax")
@@ -161,7 +161,7 @@ class _Builder:
         # Call the constructor directly: construct_object() would cache every node for the process's life.
         return _SCALAR_CONSTRUCTOR.yaml_constructors[node.tag](_SCALAR_CONSTRUCTOR, node)
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict:
         if node.tag != "tag:yaml.org,2002:map":
             raise _refuse(node, f"the tag {node.tag} is not allowed", "remove the tag", "yaml-tag")
         result: dict[str, Any] = {}

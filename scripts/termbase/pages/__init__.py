@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import publication
-from ..model import Glossary
+from ..model import Fate, Glossary
 from ..publication import SiteInfo
 from .browse import render_browse_pages
 from .changelog import render_changelog
@@ -39,7 +39,7 @@ def render_site_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo) -> 
         for concept in glossary.concepts.values():
             add(language, "concept", concept.id, render_term_page(glossary, concept, language, locales_dir, site))
         for entry in glossary.registry.values():
-            if entry.fate == "withdrawn":
+            if Fate(entry.fate).leaves_tombstone:
                 add(language, "concept", entry.id, render_tombstone(entry, language, locales_dir))
         add(language, "index", "", render_terms_index(glossary, language, locales_dir))
         for path, markdown in render_browse_pages(glossary, language, locales_dir, site).items():
@@ -54,7 +54,7 @@ def render_redirects(glossary: Glossary, locales_dir: Path, site: SiteInfo) -> d
         language.code: {
             site.redirect_file(entry.id): render_redirect(glossary, entry, language, locales_dir, site)
             for entry in glossary.registry.values()
-            if entry.fate in ("renamed", "merged") and glossary.current_id(entry.id)
+            if Fate(entry.fate).redirects and glossary.current_id(entry.id)
         }
         for language in glossary.languages
     }

@@ -81,7 +81,7 @@ def markup(ctx: Context) -> Iterator[Problem]:
                 if found.lastgroup not in reported:
                     reported.add(found.lastgroup)
                     _, message, hint = _MARKUP[found.lastgroup]
-                    yield ctx.problem(concept, path, "markup", f"{message}: '{found.group()}'", hint)
+                    yield ctx.problem(concept, path, f"{message}: '{found.group()}'", hint)
 
 
 def whitespace_and_normalisation(ctx: Context) -> Iterator[Problem]:
@@ -89,12 +89,12 @@ def whitespace_and_normalisation(ctx: Context) -> Iterator[Problem]:
     for concept in ctx.glossary.concepts.values():
         for path, _, _, text in texts(concept):
             if unicodedata.normalize("NFC", text) != text:
-                yield ctx.problem(concept, path, "text-form", "the text is not in Unicode NFC form",
+                yield ctx.problem(concept, path, "the text is not in Unicode NFC form",
                                   "retype the accented or composed characters, or normalise the file to NFC")
             if text != text.strip():
-                yield ctx.problem(concept, path, "text-form", "the text starts or ends with white space", "remove it")
+                yield ctx.problem(concept, path, "the text starts or ends with white space", "remove it")
             elif "  " in text or "\n" in text.strip():
-                yield ctx.problem(concept, path, "text-form", "the text has doubled spaces or a line break",
+                yield ctx.problem(concept, path, "the text has doubled spaces or a line break",
                                   "use single spaces; write a paragraph as folded text (>-)")
 
 
@@ -109,11 +109,11 @@ def script(ctx: Context) -> Iterator[Problem]:
             language = languages[code]
             writing = language.profile
             if writing.characters and not writing.has_characters(text):
-                yield ctx.problem(concept, path, "script", f"{writing.name} text without any {writing.name} character",
+                yield ctx.problem(concept, path, f"{writing.name} text without any {writing.name} character",
                                   f"write the {writing.name} term or definition here")
             elif not writing.characters and has_cjk(text):
                 others = [lang.code for lang in ctx.glossary.languages if lang.profile.characters]
-                yield ctx.problem(concept, path, "script", f"Chinese or Japanese characters in the '{code}' text",
+                yield ctx.problem(concept, path, f"Chinese or Japanese characters in the '{code}' text",
                                   f"move them to the {' or '.join(others) or 'right'} section, or to a note if the "
                                   f"{code} text must quote them")
 
@@ -126,7 +126,7 @@ def typography(ctx: Context) -> Iterator[Problem]:
         for path, code, _, text in texts(concept):
             if code in languages:
                 for message, hint in languages[code].profile.typography(text):
-                    yield ctx.problem(concept, path, "typography", message, hint)
+                    yield ctx.problem(concept, path, message, hint)
 
 
 def reading(ctx: Context) -> Iterator[Problem]:
@@ -136,6 +136,5 @@ def reading(ctx: Context) -> Iterator[Problem]:
         for code, section in concept.sections.items():
             spec = languages[code].profile.reading if code in languages else None
             if spec and section.reading and not spec.matches(section.term, section.reading):
-                yield ctx.problem(concept, (code, spec.field), "reading",
-                                  f"'{section.reading}' is not a reading of '{section.term}'",
+                yield ctx.problem(concept, (code, spec.field), f"'{section.reading}' is not a reading of '{section.term}'",
                                   f"the usual reading is '{spec.of(section.term)}'; {spec.how}")
