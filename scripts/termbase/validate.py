@@ -29,7 +29,9 @@ class Rule:
 
     @property
     def description(self) -> str:
-        return self.summary if self.check is None else (self.check.__doc__ or "").strip().splitlines()[0]
+        if self.check is None:
+            return self.summary
+        return " ".join((self.check.__doc__ or "").strip().split("\n\n")[0].split())  # its first paragraph
 
 
 LOAD_RULES: tuple[Rule, ...] = (
