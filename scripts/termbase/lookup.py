@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import labels
 from .i18n import LocaleText
-from .labels import N_
+from .markers import N_
 from .model import EQUIVALENCES, Concept, Glossary, Language
 from .writing import HAN
 from .publication import page_url_path

@@ -10,20 +10,116 @@ import datetime
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Iterator
 
+from .markers import N_
 from .writing import ScriptProfile, profile
 
-# One place for the enumerations. Their human-readable names live in labels.py (translated through gettext).
-STATUSES = ("draft", "approved", "deprecated")
-EQUIVALENCES = ("exact", "partial", "broader", "narrower", "none")
-RELATION_KINDS = ("broader", "narrower", "related", "contrast")
+
+# One place for each enumeration: its values (as written in entries), its label and what it does. The labels are
+# msgids, translated where they are shown (labels.py gives them by value to the templates).
+class Status(str, Enum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+    DEPRECATED = "deprecated"
+
+    @property
+    def label(self) -> str:
+        return {"draft": N_("Draft"), "approved": N_("Approved"), "deprecated": N_("Deprecated")}[self.value]
+
+
+class Degree(str, Enum):
+    """How a translation's preferred term maps to the concept defined in the source language."""
+
+    EXACT = "exact"
+    PARTIAL = "partial"
+    BROADER = "broader"
+    NARROWER = "narrower"
+    NONE = "none"
+
+    @property
+    def is_exact(self) -> bool:
+        """An exact equivalent needs no note and no caution; every other degree is explained in a note."""
+        return self is Degree.EXACT
+
+    @property
+    def label(self) -> str:
+        return _DEGREE_TEXT[self.value][0]
+
+    @property
+    def meaning(self) -> str:
+        return _DEGREE_TEXT[self.value][1]
+
+
+_DEGREE_TEXT = {
+    "exact": (N_("Exact equivalent"), N_("The term designates the same concept in both languages.")),
+    "partial": (N_("Partial equivalent"),
+                N_("The term overlaps with the concept but also covers other meanings, or covers it only in part.")),
+    "broader": (N_("Broader term"), N_("The term in this language designates a wider concept than the one defined here.")),
+    "narrower": (N_("Narrower term"),
+                 N_("The term in this language designates a narrower concept than the one defined here.")),
+    "none": (N_("No established equivalent"),
+             N_("The other language has no established term; the one given is a working translation.")),
+}
+
+
+class RelationKind(str, Enum):
+    BROADER = "broader"
+    NARROWER = "narrower"
+    RELATED = "related"
+    CONTRAST = "contrast"  # not to be confused with
+
+    @property
+    def inverse(self) -> RelationKind:
+        """What the other entry must list back: broader and narrower are each other's inverse, the others
+        their own."""
+        return {RelationKind.BROADER: RelationKind.NARROWER, RelationKind.NARROWER: RelationKind.BROADER}.get(self, self)
+
+    @property
+    def label(self) -> str:
+        return {"broader": N_("Broader concepts"), "narrower": N_("Narrower concepts"),
+                "related": N_("Related concepts"), "contrast": N_("Not to be confused with")}[self.value]
+
+
+class Fate(str, Enum):
+    """What became of an id ever published (glossary/registry.yaml)."""
+
+    ACTIVE = "active"
+    RENAMED = "renamed"
+    MERGED = "merged"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def is_active(self) -> bool:
+        return self is Fate.ACTIVE
+
+    @property
+    def redirects(self) -> bool:
+        """The concept lives on under another id (`to`): its old URL redirects there."""
+        return self in (Fate.RENAMED, Fate.MERGED)
+
+    @property
+    def leaves_tombstone(self) -> bool:
+        """The concept is gone: its URL keeps a page that says so, with the reason."""
+        return self is Fate.WITHDRAWN
+
+    @property
+    def change(self) -> str:
+        """What the changelog says of the change (%(target)s: the id it now lives on as)."""
+        return {"renamed": N_("Renamed to %(target)s."), "merged": N_("Merged into %(target)s."),
+                "withdrawn": N_("Withdrawn."), "active": ""}[self.value]
+
+
+STATUSES = tuple(s.value for s in Status)
+EQUIVALENCES = tuple(d.value for d in Degree)
+RELATION_KINDS = tuple(k.value for k in RelationKind)
 # How a definition relates to its sources (`definition_source.basis`): the source's own words, the source's
 # definition reworded or shortened, or a definition written for the glossary from the sources named.
 DEFINITION_BASES = ("quoted", "adapted", "written")
 LEGACY_OWN_DEFINITION = "own"  # the first release's form for a definition that named no source
-FATES = ("active", "renamed", "merged", "withdrawn")  # what became of an id ever published
+FATES = tuple(f.value for f in Fate)
 RESERVED_IDS = frozenset({"index"})  # terms/index/ is the A–Z index page
 
 
@@ -223,9 +319,9 @@ class Glossary:
         while old_id in self.registry and old_id not in seen:
             seen.add(old_id)
             entry = self.registry[old_id]
-            if entry.fate == "active":
+            if Fate(entry.fate).is_active:
                 return old_id
-            if entry.fate == "withdrawn":
+            if Fate(entry.fate).leaves_tombstone:
                 return None
             old_id = entry.to
         return None

@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
+from .markers import N_
+
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK unified ideographs, extension A, compatibility ideographs
 KANA = "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"  # hiragana, katakana, ー
 CJK = HAN + KANA  # characters that only East Asian scripts use (a Latin text must contain none)
@@ -191,6 +193,7 @@ class ScriptProfile:
     reading: Reading | None = None
     placeholder: str = "Definition to be written."  # what `new` writes where the definition goes
     version_mark: str = "version {version}"  # how a GB/T 7714 citation names the entry's version
+    current_mark: str = " (current version: {url})"  # how a citation of a version adds the concept's stable URL
     ordering_note: str = ""  # said above the A–Z index (a msgid); "" when the order needs no explanation
     _key: Callable[[str], str] = field(default=_plain, repr=False)  # ordering key of a reading (or of the term)
     _heading: Callable[[str], str] = field(default=_latin_heading, repr=False)
@@ -214,15 +217,12 @@ class ScriptProfile:
         return self._heading(self.sort_key(term, written_reading)[0])
 
 
-def N_(message: str) -> str:  # labels.N_, repeated: this module imports nothing of the project
-    return message
-
-
 _PINYIN = Reading("pinyin", "zh-Latn-pinyin", N_("Pinyin"), pinyin, pinyin_matches,
                   "write Hanyu Pinyin with tone marks (ā á ǎ à)",
                   "Hanyu Pinyin of the term with tone marks (ānquán), where the automatic reading is wrong.")
 _CHINESE = dict(
     name="Chinese", characters=HAN, reading=_PINYIN, placeholder="定义待撰写。", version_mark="第{version}版",
+    current_mark="（现行版本：{url}）",
     typography=_east_asian_typography(HAN, {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）",
                                            ".": "。"}, "Chinese"),
     ordering_note=N_("Chinese terms are ordered by their Hanyu Pinyin."), _key=_pinyin_key,
@@ -230,9 +230,10 @@ _CHINESE = dict(
 PROFILES: dict[str, ScriptProfile] = {
     "Latn": ScriptProfile("Latn", "Latin"),
     "Hans": ScriptProfile("Hans", **_CHINESE),
-    "Hant": ScriptProfile("Hant", **_CHINESE),
+    "Hant": ScriptProfile("Hant", **{**_CHINESE, "current_mark": "（現行版本：{url}）"}),
     "Jpan": ScriptProfile(
         "Jpan", "Japanese", characters=CJK, placeholder="定義は未記入です。", version_mark="第{version}版",
+        current_mark="（最新版：{url}）",
         reading=Reading("reading", "ja-Hira", N_("Reading"), kana, kana_matches, "write it in hiragana",
                         "The reading of the term in hiragana (じんこうちのう), where the automatic reading is wrong."),
         typography=_east_asian_typography(CJK, {",": "、", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..labels import N_
+from ..markers import N_
 from ..model import Glossary, Language
 from ..publication import SiteInfo
 from . import concept_table, csv_export, json_export, omegat, skos, tbx

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import publication
-from ..model import EQUIVALENCES, STATUSES, Glossary, Language
+from ..model import STATUSES, Degree, Glossary, Language
 from ..publication import SiteInfo
 from .environment import render
 from .index import by_term
@@ -19,14 +19,14 @@ def _views(glossary: Glossary, language: Language) -> dict[str, tuple[str, dict]
     by_domain = [(domain, [c for c in concepts if c.domain == domain.id]) for domain in glossary.domains.values()]
     by_status = [(status, [c for c in concepts if c.status == status]) for status in STATUSES]
     cautions = []
-    for degree in EQUIVALENCES:
-        if degree == "exact":
+    for degree in Degree:
+        if degree.is_exact:
             continue
         rows = [(concept, target, concept.sections[target.code].equivalence.note_in(code, source.code))
                 for concept in concepts for target in glossary.translations
                 if concept.sections[target.code].equivalence.degree == degree]
         if rows:
-            cautions.append((degree, rows))
+            cautions.append((degree.value, rows))
     return {
         "domains": ("browse_domains.md.j2", {"groups": [(d, listed) for d, listed in by_domain if listed]}),
         "status": ("browse_status.md.j2", {"groups": [(s, listed) for s, listed in by_status if listed]}),

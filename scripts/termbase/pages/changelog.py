@@ -8,8 +8,7 @@ from pathlib import Path
 
 from .. import publication
 from ..i18n import LocaleText
-from ..labels import FATE_CHANGE
-from ..model import Change, Concept, Glossary, Language
+from ..model import Change, Concept, Fate, Glossary, Language
 from .environment import render
 
 
@@ -34,9 +33,10 @@ def _events(glossary: Glossary, language: Language, text: LocaleText) -> list[Ev
             summary = change.summary.get(language.code) or change.summary.get(source) or text.gettext("First published.")
             events.append(Event(change.date, summary, concept=concept, version=change.version))
     for entry in glossary.registry.values():
-        if entry.fate != "active" and entry.date:
-            summary = text.gettext(FATE_CHANGE[entry.fate]) % {"target": entry.to}
-            if entry.fate == "withdrawn" and entry.reason:
+        fate = Fate(entry.fate)
+        if not fate.is_active and entry.date:
+            summary = text.gettext(fate.change) % {"target": entry.to}
+            if fate.leaves_tombstone and entry.reason:
                 summary += " " + entry.reason.get(language.code, "")
             events.append(Event(datetime.date.fromisoformat(entry.date), summary, registry_id=entry.id))
     return sorted(events, key=lambda e: e.order, reverse=True)

@@ -8,8 +8,8 @@ from typing import Iterator
 from babel.messages.pofile import PoFileError, read_po
 
 from ..i18n import catalog_path
-from ..model import fingerprint
-from ..problems import ERROR, WARNING, Problem, relative
+from ..model import Degree, fingerprint
+from ..problems import WARNING, Problem, relative
 from . import Context
 
 
@@ -18,14 +18,13 @@ def equivalence_note(ctx: Context) -> Iterator[Problem]:
     source = ctx.glossary.source_language.code
     for concept in ctx.glossary.concepts.values():
         for code, section in concept.sections.items():
-            if section.equivalence is None or section.equivalence.degree == "exact":
+            if section.equivalence is None or Degree(section.equivalence.degree).is_exact:
                 continue
             for note_language in (source, code):
                 if not section.equivalence.note.get(note_language):
                     yield ctx.problem(
                         concept,
                         (code, "equivalence", "note", note_language),
-                        "equivalence-note",
                         f"equivalence '{section.equivalence.degree}' needs a note in '{note_language}'",
                         f"add `note: {{{source}: ..., {code}: ...}}` saying what differs and how to write it unambiguously",
                     )
@@ -48,21 +47,18 @@ def homonyms(ctx: Context) -> Iterator[Problem]:
                 section = concept.sections[code]
                 others = [c.id for c in group if c is not concept]
                 shared = f"shares its {code} term '{section.term}' with {', '.join(others)}"
-                if section.equivalence and section.equivalence.degree == "exact":
-                    yield ctx.problem(concept, (code, "equivalence", "degree"), "homonym",
-                                      f"cannot be an exact equivalent: it {shared}",
+                if section.equivalence and Degree(section.equivalence.degree).is_exact:
+                    yield ctx.problem(concept, (code, "equivalence", "degree"), f"cannot be an exact equivalent: it {shared}",
                                       "use partial (or broader) and say in the note how to tell them apart")
                 missing = [o for o in others if o not in concept.related("contrast")]
                 if missing:
-                    yield ctx.problem(concept, ("relations",), "homonym",
-                                      f"{shared}, but does not list {', '.join(missing)} under relations.contrast",
+                    yield ctx.problem(concept, ("relations",), f"{shared}, but does not list {', '.join(missing)} under relations.contrast",
                                       "readers must be pointed to the concept they may confuse it with")
                 if not section.disambiguated:
-                    yield ctx.problem(concept, (code, "term"), "homonym", f"{shared}; give `disambiguated:`",
+                    yield ctx.problem(concept, (code, "term"), f"{shared}; give `disambiguated:`",
                                       "how to write it unambiguously, e.g. 安全（safety） or a distinct term")
                 elif any(glossary.concepts[o].sections[code].disambiguated == section.disambiguated for o in others):
-                    yield ctx.problem(concept, (code, "disambiguated"), "homonym",
-                                      f"{shared}, and gives the same disambiguated form '{section.disambiguated}'",
+                    yield ctx.problem(concept, (code, "disambiguated"), f"{shared}, and gives the same disambiguated form '{section.disambiguated}'",
                                       "each concept needs its own unambiguous rendering")
 
 
@@ -77,12 +73,10 @@ def stale_translation(ctx: Context) -> Iterator[Problem]:
                 continue
             command = f"python -m termbase l10n reviewed {concept.id} --language {code}"
             if not section.source_fingerprint:
-                yield ctx.problem(concept, (code,), "stale-translation",
-                                  "the translation records no source fingerprint",
+                yield ctx.problem(concept, (code,), "the translation records no source fingerprint",
                                   f"once the translation matches the {source} text, run `{command}`", WARNING)
             elif section.source_fingerprint != current:
-                yield ctx.problem(concept, (code, "source_fingerprint"), "stale-translation",
-                                  f"the {source} term or definition changed since this translation was made",
+                yield ctx.problem(concept, (code, "source_fingerprint"), f"the {source} term or definition changed since this translation was made",
                                   f"update the {code} text, then run `{command}`", WARNING)
 
 
@@ -95,18 +89,18 @@ def catalogs(ctx: Context) -> Iterator[Problem]:
         path = catalog_path(locales_dir, language.code)
         rel = relative(path, ctx.glossary.root)
         if not path.is_file():
-            yield Problem(rel, 0, 0, ERROR, "catalog", "", f"no UI catalog for '{language.code}'",
+            yield ctx.at(rel, 0, 0, "", f"no UI catalog for '{language.code}'",
                           f"run `pybabel init -i locales/messages.pot -d locales -l {language.code}`, then translate it")
             continue
         try:
             with path.open("rb") as handle:
                 catalog = read_po(handle, abort_invalid=True)
         except UnicodeDecodeError as err:
-            yield Problem(rel, 0, 0, ERROR, "catalog", "", f"the catalog is not valid UTF-8 ({err.reason})",
+            yield ctx.at(rel, 0, 0, "", f"the catalog is not valid UTF-8 ({err.reason})",
                           "save it as UTF-8")
             continue
         except PoFileError as err:
-            yield Problem(rel, getattr(err, "lineno", 0), 1, ERROR, "catalog", "", f"the catalog cannot be read: {err}",
+            yield ctx.at(rel, getattr(err, "lineno", 0), 1, "", f"the catalog cannot be read: {err}",
                           "fix the line, or restore the file and run `make catalogs`")
             continue
         for message in catalog:
@@ -114,7 +108,7 @@ def catalogs(ctx: Context) -> Iterator[Problem]:
                 continue
             if not message.string or message.fuzzy:
                 state = "fuzzy (needs review)" if message.fuzzy else "untranslated"
-                yield Problem(rel, message.lineno, 1, ERROR, "catalog", "msgstr", f"'{message.id}' is {state}",
+                yield ctx.at(rel, message.lineno, 1, "msgstr", f"'{message.id}' is {state}",
                               "translate it and remove the fuzzy flag")
 
 
@@ -128,8 +122,7 @@ def repeated_term(ctx: Context) -> Iterator[Problem]:
             for path, term in listed:
                 key = unicodedata.normalize("NFC", term).casefold()
                 if key in seen:
-                    yield ctx.problem(concept, (code, *path), "repeated-term",
-                                      f"'{term}' is already listed as the {seen[key]}",
+                    yield ctx.problem(concept, (code, *path), f"'{term}' is already listed as the {seen[key]}",
                                       "a term is preferred, admitted or deprecated, not two of these at once")
                 seen.setdefault(key, path[0])
 
@@ -140,5 +133,5 @@ def placeholder(ctx: Context) -> Iterator[Problem]:
     for concept in ctx.glossary.concepts.values():
         for code, section in concept.sections.items():
             if section.definition in placeholders:
-                yield ctx.problem(concept, (code, "definition"), "placeholder", "the definition is still the placeholder",
+                yield ctx.problem(concept, (code, "definition"), "the definition is still the placeholder",
                                   "write the definition (and its source) before the entry is merged", WARNING)
