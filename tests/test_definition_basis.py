@@ -54,7 +54,7 @@ def test_the_first_releases_forms_are_reported_with_the_form_to_write(tmp_path):
     found = {p.field: p for p in problems_of(tmp_path, data, "definition-basis")}
     assert found["en.definition_source"].message == "the definition names no source"
     assert "does not say whether it quotes or adapts" in found["zh.definition_source"].message
-    assert all("basis: quoted|adapted|written" in p.hint for p in found.values())
+    assert all("basis: quoted|adapted|written" in p.hint and p.severity == "error" for p in found.values())
 
 
 def test_a_quoted_definition_must_say_where_its_source_says_it(tmp_path):

@@ -258,8 +258,9 @@ def test_files_that_are_not_entries_are_reported(tmp_path):
     _, problems = validate(glossary, tmp_path)
     named = {p.path.rsplit("/", 1)[-1]: p.hint for p in problems if p.rule == "file-name"}
     assert named == {"security.YAML": "rename it to security.yaml",
-                     "notes.txt": "only entries (<id>.yaml) belong here: move it elsewhere",
-                     "nested": "only entries (<id>.yaml) belong here: move it elsewhere"}
+                     "notes.txt": "only entries (<id>.yaml) belong here: move it elsewhere"}
+    (folder,) = [p for p in problems if p.rule == "file-type"]
+    assert folder.path == "glossary/concepts/nested" and "this is a folder" in folder.message
 
 
 def test_a_link_to_a_renamed_id_says_where_the_concept_lives_now(tmp_path):
