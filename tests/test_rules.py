@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from factory import entry, make_glossary
 from termbase.validate import validate
@@ -186,6 +187,17 @@ def test_alias_bomb_is_refused_quickly(tmp_path):
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i-1}'] * 9)}]" for i in range(1, 9)]
     (problem,) = of_rule(check(tmp_path, {"safety": "\n".join(lines) + "\n"}), "yaml-alias")
     assert problem.line == 1  # the anchor that the first alias reuses
+
+
+def test_an_anchor_without_alias_is_refused_but_an_ampersand_in_prose_is_not(tmp_path):
+    data = yaml.safe_dump(entry("safety"), allow_unicode=True, sort_keys=False)
+    anchored = data.replace("status: approved", "status: &s approved")
+    (problem,) = of_rule(check(tmp_path / "a", {"safety": anchored}), "yaml-alias")
+    assert problem.line == anchored.splitlines().index("status: &s approved") + 1
+    assert problem.message == "YAML anchors (&s) are not allowed"
+    prose = entry("safety")
+    prose["en"]["note"] = "Used in R&D and by AT&T."
+    assert of_rule(check(tmp_path / "b", {"safety": prose}), "yaml-alias") == []
 
 
 def test_given_pinyin_must_be_a_reading_of_the_term(tmp_path):

@@ -170,9 +170,22 @@ def _check_depth(text: str) -> None:
             depth -= 1
 
 
+def _check_anchors(text: str) -> None:
+    """Refuse anchors (&name), which an entry never needs: aliases to them are refused while the tree is built, and
+    an anchor alone would be a loose end. Only texts with an ampersand are scanned (R&D in prose is fine)."""
+    if "&" not in text:
+        return
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.NodeEvent) and not isinstance(event, yaml.AliasEvent) and event.anchor:
+            mark = event.start_mark
+            raise SourceError(f"YAML anchors (&{event.anchor}) are not allowed", mark.line + 1, mark.column + 1,
+                              hint="remove the anchor: write each value out in full", rule="yaml-alias")
+
+
 def parse_yaml(text: str) -> Document:
     try:
         _check_depth(text)
+        _check_anchors(text)
         node = yaml.compose(text, Loader=_Loader)
     except RecursionError:
         raise SourceError("the YAML nests too deeply to read", hint="an entry needs a few levels at most",
