@@ -72,6 +72,11 @@ def on_config(config):
         if config.site_url not in _preview_said:  # once, not once per language build
             _preview_said.add(config.site_url)
             log.info(preview_notice(config.site_url or ""))
+    # Earlier versions come from git history: a site published without them would break every citation of one.
+    if content.history_notice:
+        if os.environ.get(PUBLISH_VARIABLE) == "1":
+            raise PluginError(f"earlier versions of the entries cannot be published: {content.history_notice}")
+        log.info(f"earlier versions: {content.history_notice}")
     locales, default = _i18n_languages(config)
     if sorted(locales) != sorted(content.language_codes):
         raise PluginError(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from pathlib import Path
 
 import yaml
@@ -78,7 +80,21 @@ def test_copy_button_puts_the_citation_on_the_clipboard(browser, served_site):
     page.get_by_role("button", name="复制 GB/T 7714-2015 格式的引文").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     version = yaml.safe_load(SAFETY.read_text(encoding="utf-8"))["version"]
-    assert copied.startswith(f"本词表编写组. 安全（safety）: 第{version}版[EB/OL]//") and "/zh/terms/safety/." in copied
+    assert copied.startswith(f"本词表编写组. 安全（safety）: 第{version}版[EB/OL]//")
+    assert f"/zh/terms/safety/v{version}/.（现行版本：" in copied and copied.endswith("/zh/terms/safety/）")
+    context.close()
+
+
+def test_copied_citations_carry_the_readers_own_date(browser, served_site):
+    # the page says the build date; the script puts the reader's (their clock, their time zone) in its place
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], timezone_id="Asia/Shanghai")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.datetime(2031, 3, 4, 20, 0, tzinfo=datetime.timezone.utc))  # 5 March there
+    page.goto(f"{served_site}/zh/terms/safety/")
+    page.get_by_role("button", name="复制 GB/T 7714-2015 格式的引文").click()
+    assert "[2031-03-05]. " in page.evaluate("navigator.clipboard.readText()")
+    page.get_by_role("button", name="复制 BibTeX 格式的引文").click()
+    assert "urldate      = {2031-03-05}," in page.evaluate("navigator.clipboard.readText()")
     context.close()
 
 
@@ -90,5 +106,8 @@ def test_term_page_is_complete_without_javascript(browser, served_site):
     for heading in ("Terms and definitions", "Equivalence", "Conceptions by jurisdiction", "Sources", "Cite this entry"):
         assert heading in text
     assert "@misc{security-v" in text and "[EB/OL]" in text
+    # without the script the access date is the build's (the test builds today, or on SOURCE_DATE_EPOCH's day)
+    dates = page.locator("time.tb-access-date").all_inner_texts()
+    assert len(dates) == 2 and all(re.fullmatch(r"\d{4}-\d\d-\d\d", d) for d in dates)
     assert not page.locator(".tb-copy").first.is_visible()  # copy buttons need JavaScript: hidden, text remains
     context.close()

@@ -175,9 +175,12 @@ def test_citations_name_the_stable_url_and_the_version(built_site):
     en = text_of(read(built_site, "terms/safety/index.html"))
     zh = text_of(read(built_site, "zh/terms/safety/index.html"))
     assert f"Safety (Version {version}). In English–Chinese Glossary" in en  # APA
-    assert f"@misc{{safety-v{version}," in en and "url = {http://127.0.0.1:8000/terms/safety/}" in en
+    # BibTeX's url is the version's own page; the note names the concept's stable URL
+    assert f"@misc{{safety-v{version}," in en and f"url = {{http://127.0.0.1:8000/terms/safety/v{version}/}}" in en
+    assert r"current version: \url{http://127.0.0.1:8000/terms/safety/}" in en
     assert f"安全（safety）: 第{version}版[EB/OL]//本词表编写组. 开源人工智能安全与安保术语英汉对照词表." in zh  # GB/T 7714
-    assert "http://127.0.0.1:8000/zh/terms/safety/" in zh
+    assert (f"http://127.0.0.1:8000/zh/terms/safety/v{version}/.（现行版本：http://127.0.0.1:8000/zh/terms/safety/）"
+            in zh)
 
 
 def test_pages_make_no_request_to_other_hosts(built_site):

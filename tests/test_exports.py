@@ -9,6 +9,7 @@ import hashlib
 import io
 import json
 import os
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -122,8 +123,24 @@ def test_tbx_cross_references_resolve_and_external_links_are_absolute(exported, 
     refs = [ref.get("target") for ref in root.iter(tag("ref"))]
     assert refs and set(refs) <= ids
     xrefs = [xref.get("target") for xref in root.iter(tag("xref"))]
-    assert len(xrefs) == 2 * len(ids)  # each concept's page in both languages
+    assert len(xrefs) == 3 * len(ids)  # each concept's page in both languages, and its current version's page
     assert all(target.startswith("https://glossary.example/") for target in xrefs)
+    versioned = [t for t in xrefs if re.search(r"/terms/[a-z0-9-]+/v[0-9]+/$", t)]
+    assert len(versioned) == len(ids)
+
+
+def test_json_and_skos_name_each_concepts_version_and_its_own_page(exported):
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import DCTERMS
+
+    concepts = json.loads((exported / "glossary.json").read_text(encoding="utf-8"))["concepts"]
+    graph = Graph().parse(str(exported / "glossary.ttl"))
+    for concept in concepts:
+        pages = {"en": f"https://glossary.example/terms/{concept['id']}/v{concept['version']}/",
+                 "zh": f"https://glossary.example/zh/terms/{concept['id']}/v{concept['version']}/"}
+        assert concept["version_urls"] == pages
+        node = URIRef(f"https://glossary.example/terms/{concept['id']}/")
+        assert {str(o) for o in graph.objects(node, DCTERMS.hasVersion)} == set(pages.values())
 
 
 def test_tbx_marks_preferred_admitted_and_deprecated_terms(exported):

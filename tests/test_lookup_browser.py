@@ -250,6 +250,9 @@ def test_open_dialog_with_terms_has_no_serious_accessibility_violation(lookup_pa
     page.keyboard.type("安全")
     page.get_by_role("option").first.wait_for()
     page.keyboard.press("ArrowDown")
+    # axe measures colours as drawn: wait until the dialog's fade-in and the option's highlight have finished, or
+    # a half-transparent frame is measured (seen on a loaded machine as a contrast failure that is not there).
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     page.add_script_tag(content=(Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8"))
     results = page.evaluate("async () => await axe.run('.md-search', {runOnly: ['wcag2a', 'wcag2aa', 'best-practice']})")
     serious = [f"{v['id']} ({v['impact']}): {v['help']} at {n['target']}: {n['failureSummary']}"

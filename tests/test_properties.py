@@ -91,6 +91,8 @@ chinese = st.text(alphabet=st.sampled_from(list("安全保障数据网络可信�
 @given(english, english, chinese, chinese, st.lists(chinese, max_size=3, unique=True), st.integers(1, 99))
 def test_a_valid_entry_reads_back_unchanged(tmp_path_factory, term, definition, zh_term, zh_definition, synonyms, version):
     data = entry("x", version=version)
+    if version > 1:  # from version 2 on, the entry says what changed, in every language
+        data["history"] = [{"version": version, "date": "2026-11-22", "summary": {"en": "Changed.", "zh": "有修改。"}}]
     data["en"].update(term=term, definition=definition)
     synonyms = [s for s in synonyms if s != zh_term]  # a synonym repeating the term is an error (repeated-term)
     data["zh"].update(term=zh_term, definition=zh_definition + "。", synonyms=synonyms)

@@ -35,6 +35,7 @@ CONCEPTIONS_ANCHOR = "conceptions"  # the fixed id of a term page's "Conceptions
 _PAGES = {
     "home": lambda name: "index",
     "concept": lambda name: f"{TERMS_DIR}/{name}",
+    "version": lambda name: f"{TERMS_DIR}/{name}",  # one published version of a concept: name is version_name()
     "index": lambda name: f"{TERMS_DIR}/index",  # the A–Z index (why `index` is a reserved concept id)
     "browse": lambda name: f"{BROWSE_DIR}/{name}",
     "changelog": lambda name: "changelog",
@@ -47,7 +48,18 @@ def in_nav(kind: str) -> bool:
     """Whether pages of this kind are listed in the site's navigation (mkdocs.yml `nav`). Term pages are not, and
     are reached by links: every term in the nav made a build about four times slower and each page twelve times
     larger (measured; see MAINTAINERS.md)."""
-    return kind != "concept"
+    return kind not in ("concept", "version")
+
+
+def in_search(kind: str) -> bool:
+    """Whether pages of this kind are in the site's search index. A superseded version would otherwise compete
+    with the current text for every query on its terms."""
+    return kind != "version"
+
+
+def version_name(concept_id: str, version: int) -> str:
+    """The page name of one published version of a concept: its page is `terms/<id>/v<N>` (`/terms/<id>/v<N>/`)."""
+    return f"{concept_id}/v{version}"
 
 
 def page(kind: str, name: str = "") -> str:
@@ -212,6 +224,14 @@ class SiteInfo:
         """The stable URL of the concept's page in each language."""
         return {lang.code: self.concept_url(concept_id, lang) for lang in glossary.languages}
 
+    def version_url(self, concept_id: str, version: int, language: Language) -> str:
+        """The permanent URL of one published version of a concept, in a language: what a citation of it names."""
+        return self.page_url(language, "version", version_name(concept_id, version))
+
+    def version_urls(self, glossary: Glossary, concept: Concept) -> dict[str, str]:
+        """The permanent URL of the concept's current version in each language."""
+        return {lang.code: self.version_url(concept.id, concept.version, lang) for lang in glossary.languages}
+
     def concept_data_url(self, concept_id: str) -> str:
         """The concept alone as JSON (the same file for every language)."""
         return f"{self.base_url.rstrip('/')}/{concept_data(concept_id)}"
@@ -231,12 +251,18 @@ class SiteInfo:
         return f"{page(kind, name)}{suffix}.md"
 
     @staticmethod
-    def redirect_file(old_id: str) -> str:
-        """Where the redirect page of a renamed or merged id is written, under its language's root."""
-        return f"{_directory_url(page('concept', old_id))}index.html"
+    def redirect_file(old_id: str, version: int = 0) -> str:
+        """Where the redirect page of a renamed or merged id (or of one of its versions) is written, under its
+        language's root."""
+        kind, name = ("version", version_name(old_id, version)) if version else ("concept", old_id)
+        return f"{_directory_url(page(kind, name))}index.html"
 
     @staticmethod
-    def redirect_target(old_id: str, new_id: str) -> str:
+    def redirect_target(old_id: str, new_id: str, version: int = 0, to_version: bool = True) -> str:
         """The redirect's target, relative (so that it works wherever the site is served, also without a base
-        URL); the page's canonical link is the absolute concept_url."""
-        return link(page("concept", old_id), "concept", new_id, built=True)
+        URL); the page's canonical link is the absolute concept_url. An old version's address leads to the same
+        version under the new id (`to_version`), or else to the concept's page (a merged id's versions)."""
+        start = page("version", version_name(old_id, version)) if version else page("concept", old_id)
+        if version and to_version:
+            return link(start, "version", version_name(new_id, version), built=True)
+        return link(start, "concept", new_id, built=True)

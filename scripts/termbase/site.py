@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from . import TEMPLATES, publication
+from . import TEMPLATES, history, publication
 from .exports.formats import FORMATS, Content, all_files
 from .exports.json_export import render_concept
 from .lookup import jieba_user_dictionary, lookup_index
 from .model import Glossary
 from .pages import GeneratedPage, render_redirects, render_site_pages
 from .pages.downloads import render_downloads_page
-from .problems import Problem
+from .problems import WARNING, Problem
 from .publication import SiteInfo
 from .repository_page import site_version_of_repository_page
 from .validate import validate
@@ -36,6 +36,7 @@ class SiteContent:
     site: SiteInfo | None = None  # none when the glossary could not be loaded
     lookup: dict[str, str] = field(default_factory=dict)  # language code -> its term lookup index (JSON)
     jieba_dictionary: str = ""  # the words full-text search keeps whole (a jieba user dictionary)
+    history_notice: str = ""  # why earlier versions are missing from the site ("" when git history was read whole)
 
     @property
     def errors(self) -> list[Problem]:
@@ -54,11 +55,14 @@ def _guides(project_root: Path, glossary: Glossary, site: SiteInfo) -> dict[str,
     return pages
 
 
-def publish(glossary: Glossary, locales_dir: Path, site: SiteInfo) -> tuple[dict[str, GeneratedPage],
-                                                                          dict[str, Content], dict[str, dict[str, str]]]:
-    """Pages, downloads (with each concept's JSON) and redirects of a valid glossary."""
-    pages = render_site_pages(glossary, locales_dir, site)
-    redirects = render_redirects(glossary, locales_dir, site)
+def publish(glossary: Glossary, locales_dir: Path, site: SiteInfo,
+            versions: history.SiteVersions | None = None) -> tuple[dict[str, GeneratedPage], dict[str, Content],
+                                                                   dict[str, dict[str, str]]]:
+    """Pages, downloads (with each concept's JSON) and redirects of a valid glossary; `versions` (from the git
+    history: history.published_versions) gives every earlier published version its page."""
+    versions = versions or history.published_versions(glossary, None)
+    pages = render_site_pages(glossary, locales_dir, site, versions.of)
+    redirects = render_redirects(glossary, locales_dir, site, versions.retired)
     contents = all_files(glossary, site)
     preview_url = site.base_url if site.is_preview else ""
     for language in glossary.languages:
@@ -89,7 +93,7 @@ def site_content(project_root: Path, base_url: str, repo_url: str = "",
     glossary_dir = project_root / "glossary"
     locales_dir = project_root / "locales"
     guides = tuple(sorted(project_root.glob("CONTRIBUTING*.md")))
-    key = (str(project_root), base_url, repo_url, publication.build_date(environ),
+    key = (str(project_root), base_url, repo_url, publication.build_date(environ), history.head_commit(project_root),
            _fingerprint(glossary_dir, locales_dir, TEMPLATES), _fingerprint(*guides))
     if key not in _cache:
         _cache.clear()
@@ -99,12 +103,19 @@ def site_content(project_root: Path, base_url: str, repo_url: str = "",
             _cache[key] = SiteContent({}, {}, {}, problems, ())
         else:
             site = SiteInfo.for_build(glossary, base_url, repo_url, environ)
-            pages, downloads, redirects, lookup, words = {}, {}, {}, {}, ""
+            pages, downloads, redirects, lookup, words, notice = {}, {}, {}, {}, "", ""
             if not any(p.is_error for p in problems):
-                pages, downloads, redirects = publish(glossary, locales_dir, site)
+                past = history.read_history(project_root)
+                notice = past.notice
+                versions = history.published_versions(glossary, past)
+                problems = [*problems, *(Problem(publication.entry_source(concept_id), 0, 0, WARNING, "history",
+                                                 "version", f"version {number} in git history cannot be read as an "
+                                                 "entry of today's glossary, so it has no page")
+                                         for concept_id, number in versions.unreadable)]
+                pages, downloads, redirects = publish(glossary, locales_dir, site, versions)
                 pages.update(_guides(project_root, glossary, site))
                 lookup = {lang.code: lookup_index(glossary, lang, locales_dir) for lang in glossary.languages}
                 words = jieba_user_dictionary(glossary)
             _cache[key] = SiteContent(pages, downloads, redirects, problems, glossary.language_codes, site,
-                                      lookup, words)
+                                      lookup, words, notice)
     return _cache[key]

@@ -11,10 +11,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
+from . import history
 from .loader import LoadResult, load_glossary
+from .model import Concept
 from .problems import Problem, sort_problems
 from .rules import Context
-from .rules import languages, references, registry, text
+from .rules import languages, references, registry, text, versions
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ RULES: tuple[Rule, ...] = (
     Rule("relation-symmetry", references.relation_symmetry),
     Rule("relation-cycle", references.relation_cycle),
     Rule("history", references.history),
+    Rule("version-bump", versions.version_bump),
     Rule("equivalence-note", languages.equivalence_note),
     Rule("homonym", languages.homonyms),
     Rule("repeated-term", languages.repeated_term),
@@ -76,10 +79,25 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def run_rules(result: LoadResult) -> list[Problem]:
+def _base(result: LoadResult) -> tuple[str, dict[str, Concept]]:
+    """The entries changed since the base branch, as it has them (none without git)."""
+    glossary = result.glossary
+    name, commit = history.base_ref(glossary.root)
+    if not commit:
+        return "", {}
+    concepts = {}
+    for stem, text in history.base_texts(glossary.root, commit).items():
+        if stem in glossary.concepts and (before := history.concept_at(text, glossary.concepts[stem], glossary.languages)):
+            concepts[stem] = before
+    return (name if commit.startswith(name) else f"{name} ({commit[:7]})"), concepts
+
+
+def run_rules(result: LoadResult, compare_with_base: bool = True) -> list[Problem]:
     if result.glossary is None:
         return sort_problems(result.problems)
-    ctx = Context(result.glossary, result.documents, complete=result.files_read == len(result.glossary.concepts))
+    base_name, base = _base(result) if compare_with_base else ("", {})
+    ctx = Context(result.glossary, result.documents, complete=result.files_read == len(result.glossary.concepts),
+                  base=base, base_name=base_name)
     found = list(result.problems)
     for rule in RULES:
         found.extend(rule.check(replace(ctx, rule=rule.id)))

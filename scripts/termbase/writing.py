@@ -193,6 +193,7 @@ class ScriptProfile:
     reading: Reading | None = None
     placeholder: str = "Definition to be written."  # what `new` writes where the definition goes
     version_mark: str = "version {version}"  # how a GB/T 7714 citation names the entry's version
+    current_mark: str = " (current version: {url})"  # how a citation of a version adds the concept's stable URL
     ordering_note: str = ""  # said above the A–Z index (a msgid); "" when the order needs no explanation
     _key: Callable[[str], str] = field(default=_plain, repr=False)  # ordering key of a reading (or of the term)
     _heading: Callable[[str], str] = field(default=_latin_heading, repr=False)
@@ -221,6 +222,7 @@ _PINYIN = Reading("pinyin", "zh-Latn-pinyin", N_("Pinyin"), pinyin, pinyin_match
                   "Hanyu Pinyin of the term with tone marks (ānquán), where the automatic reading is wrong.")
 _CHINESE = dict(
     name="Chinese", characters=HAN, reading=_PINYIN, placeholder="定义待撰写。", version_mark="第{version}版",
+    current_mark="（现行版本：{url}）",
     typography=_east_asian_typography(HAN, {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）",
                                            ".": "。"}, "Chinese"),
     ordering_note=N_("Chinese terms are ordered by their Hanyu Pinyin."), _key=_pinyin_key,
@@ -228,9 +230,10 @@ _CHINESE = dict(
 PROFILES: dict[str, ScriptProfile] = {
     "Latn": ScriptProfile("Latn", "Latin"),
     "Hans": ScriptProfile("Hans", **_CHINESE),
-    "Hant": ScriptProfile("Hant", **_CHINESE),
+    "Hant": ScriptProfile("Hant", **{**_CHINESE, "current_mark": "（現行版本：{url}）"}),
     "Jpan": ScriptProfile(
         "Jpan", "Japanese", characters=CJK, placeholder="定義は未記入です。", version_mark="第{version}版",
+        current_mark="（最新版：{url}）",
         reading=Reading("reading", "ja-Hira", N_("Reading"), kana, kana_matches, "write it in hiragana",
                         "The reading of the term in hiragana (じんこうちのう), where the automatic reading is wrong."),
         typography=_east_asian_typography(CJK, {",": "、", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（",

@@ -107,9 +107,18 @@ def to_data(glossary: Glossary, site: SiteInfo) -> dict[str, Any]:
         "jurisdictions": [{"code": j.code, "name": j.names} for j in glossary.jurisdictions.values()],
         "bibliography": [{k: v for k, v in vars(s).items() if v} for s in glossary.bibliography.values()],
         "registry": [{k: v for k, v in vars(e).items() if v} for e in glossary.registry.values()],
-        "concepts": [{**concept_data(c, glossary.languages), "urls": site.concept_urls(glossary, c.id)}
-                     for c in glossary.concepts.values()],
+        "concepts": [_with_urls(glossary, c, site) for c in glossary.concepts.values()],
     }
+
+
+_URL_FIELDS = ("urls", "version_urls")  # added to each concept's entry: its stable pages, and its current version's
+
+
+def _with_urls(glossary: Glossary, concept: Concept, site: SiteInfo) -> dict[str, Any]:
+    """The concept's entry with the stable URL of its page in each language, and the permanent URL of the page of
+    its current version (what a citation of this version names; `version` says which it is)."""
+    return {**concept_data(concept, glossary.languages), "urls": site.concept_urls(glossary, concept.id),
+            "version_urls": site.version_urls(glossary, concept)}
 
 
 def render(glossary: Glossary, site: SiteInfo) -> str:
@@ -126,7 +135,7 @@ def concept_document(glossary: Glossary, concept: Concept, site: SiteInfo) -> di
     return {
         "format": FORMAT,
         "glossary": _about(glossary, site),
-        "concept": {**concept_data(concept, glossary.languages), "urls": site.concept_urls(glossary, concept.id)},
+        "concept": _with_urls(glossary, concept, site),
         "bibliography": [{k: v for k, v in vars(glossary.bibliography[i]).items() if v}
                          for i in _cited_ids(concept) if i in glossary.bibliography],
     }
@@ -143,7 +152,7 @@ def from_data(data: dict[str, Any], root: Path = Path(".")) -> Glossary:
     directory = root / "glossary"
     concepts = {}
     for item in data["concepts"]:
-        entry = {k: v for k, v in item.items() if k != "urls"}
+        entry = {k: v for k, v in item.items() if k not in _URL_FIELDS}
         concepts[entry["id"]] = concept_from_data(entry, directory / CONCEPTS_DIR / f"{entry['id']}.yaml", languages)
     return Glossary(
         root=root,
@@ -165,11 +174,12 @@ def schema(glossary: Glossary) -> dict[str, Any]:
     codes = list(glossary.language_codes)
     entry = glossary_entry_schema(glossary)
     entry.pop("$schema")
-    entry["properties"]["urls"] = {
-        "type": "object", "required": codes, "additionalProperties": False,
-        "properties": {code: {"type": "string", "format": "uri"} for code in codes},
-    }
-    entry["required"] = [*entry["required"], "urls"]
+    for name in _URL_FIELDS:
+        entry["properties"][name] = {
+            "type": "object", "required": codes, "additionalProperties": False,
+            "properties": {code: {"type": "string", "format": "uri"} for code in codes},
+        }
+    entry["required"] = [*entry["required"], *_URL_FIELDS]
     names = {"type": "object", "additionalProperties": {"type": "string"}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

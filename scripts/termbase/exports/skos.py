@@ -43,6 +43,8 @@ def render(glossary: Glossary, site: SiteInfo) -> str:
         graph.add((node, SKOS.inScheme, scheme))
         graph.add((node, SKOS.notation, Literal(concept.id)))
         graph.add((node, OWL.versionInfo, Literal(str(concept.version))))
+        for page in site.version_urls(glossary, concept).values():  # this version's own pages, which stay
+            graph.add((node, DCTERMS.hasVersion, URIRef(page)))
         graph.add((node, DCTERMS.modified, Literal(concept.updated.isoformat(), datatype=XSD.date)))
         for code, page in site.concept_urls(glossary, concept.id).items():
             if URIRef(page) != node:  # the pages in the other languages

@@ -87,6 +87,8 @@ def _entry(w: _Writer, body, glossary: Glossary, concept: Concept, languages: tu
     pages = site.concept_urls(glossary, concept.id)
     w.el(entry, "xref", f"{concept.id}, version {concept.version}", type="externalCrossReference",
          target=pages[source.code])
+    w.el(entry, "xref", f"{concept.id}, version {concept.version} (this version's own page)",
+         type="externalCrossReference", target=site.version_url(concept.id, concept.version, source))
     for kind, targets in concept.relations.items():
         for target in targets:
             if target in glossary.concepts:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 from .. import publication
+from ..history import PublishedVersion
 from ..model import Fate, Glossary
 from ..publication import SiteInfo
 from .browse import render_browse_pages
@@ -28,16 +30,29 @@ class GeneratedPage:
     in_nav: bool  # listed in the site's navigation (publication.in_nav), else reached by links only
 
 
-def render_site_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo) -> dict[str, GeneratedPage]:
-    """Every generated page but Downloads: source file (as MkDocs sees it under docs/) -> page."""
+Versions = Mapping[str, tuple[PublishedVersion, ...]]  # concept id -> its published versions, oldest first
+
+
+def render_site_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo,
+                      versions: Versions | None = None) -> dict[str, GeneratedPage]:
+    """Every generated page but Downloads: source file (as MkDocs sees it under docs/) -> page. `versions`
+    (history.published_versions) gives each concept's earlier versions their pages; without it, only the current
+    version has one."""
     pages: dict[str, GeneratedPage] = {}
+    versions = versions or {}
 
     def add(language, kind: str, name: str, markdown: str) -> None:
         pages[site.source_file(language, kind, name)] = GeneratedPage(markdown, publication.in_nav(kind))
 
     for language in glossary.languages:
         for concept in glossary.concepts.values():
-            add(language, "concept", concept.id, render_term_page(glossary, concept, language, locales_dir, site))
+            published = versions.get(concept.id, ())
+            add(language, "concept", concept.id,
+                render_term_page(glossary, concept, language, locales_dir, site, published))
+            for version in published or (PublishedVersion(concept.version, concept.updated, {}, concept),):
+                if version.concept is not None:
+                    add(language, "version", publication.version_name(concept.id, version.number),
+                        render_term_page(glossary, concept, language, locales_dir, site, published, version))
         for entry in glossary.registry.values():
             if Fate(entry.fate).leaves_tombstone:
                 add(language, "concept", entry.id, render_tombstone(entry, language, locales_dir))
@@ -48,13 +63,22 @@ def render_site_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo) -> 
     return pages
 
 
-def render_redirects(glossary: Glossary, locales_dir: Path, site: SiteInfo) -> dict[str, dict[str, str]]:
-    """Redirect pages for renamed and merged ids: language code -> {path under that language's site root: HTML}."""
-    return {
-        language.code: {
-            site.redirect_file(entry.id): render_redirect(glossary, entry, language, locales_dir, site)
-            for entry in glossary.registry.values()
-            if Fate(entry.fate).redirects and glossary.current_id(entry.id)
-        }
-        for language in glossary.languages
-    }
+def render_redirects(glossary: Glossary, locales_dir: Path, site: SiteInfo,
+                     old_versions: Mapping[str, tuple[int, ...]] | None = None) -> dict[str, dict[str, str]]:
+    """Redirect pages for renamed and merged ids: language code -> {path under that language's site root: HTML}.
+
+    `old_versions` (an id no longer active -> the versions published under it, from git history) adds one for
+    each of its versioned addresses: a renamed id's version N leads to version N under the new id, a merged id's
+    to the concept it was merged into; a withdrawn id's to its tombstone."""
+    redirects: dict[str, dict[str, str]] = {}
+    for language in glossary.languages:
+        pages = redirects[language.code] = {}
+        for entry in glossary.registry.values():
+            if Fate(entry.fate).redirects and glossary.current_id(entry.id):
+                pages[site.redirect_file(entry.id)] = render_redirect(glossary, entry, language, locales_dir, site)
+            if Fate(entry.fate).is_active:
+                continue
+            for number in (old_versions or {}).get(entry.id, ()):
+                pages[site.redirect_file(entry.id, number)] = render_redirect(glossary, entry, language, locales_dir,
+                                                                              site, number)
+    return redirects

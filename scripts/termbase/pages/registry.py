@@ -20,16 +20,29 @@ def render_tombstone(entry: RegistryEntry, language: Language, locales_dir: Path
 
 
 def render_redirect(glossary: Glossary, entry: RegistryEntry, language: Language, locales_dir: Path,
-                    site: SiteInfo) -> str:
-    """A page at an old id's URL that sends the reader (and search engines) to where the concept lives now."""
+                    site: SiteInfo, version: int = 0) -> str:
+    """A page at an old id's URL (or at one of its versions' URLs) that sends the reader (and search engines) to
+    where the concept lives now: a renamed concept's version N is version N under its new id; a merged one's
+    versions lead to the concept it was merged into; a withdrawn one's to its tombstone."""
     text = LocaleText(language, locales_dir)
-    target = glossary.concepts[glossary.current_id(entry.id)]
+    target_id = glossary.current_id(entry.id)
+    if target_id is None:  # withdrawn: the tombstone stands at the old id's own address
+        return ENV.get_template("redirect.html.j2").render(
+            language=language, message=text.gettext("This entry was withdrawn. Its page says why:"),
+            target_url=publication.link(publication.page("version", publication.version_name(entry.id, version)),
+                                        "concept", entry.id, built=True),
+            canonical_url=site.concept_url(entry.id, language), target_term=entry.id)
+    target = glossary.concepts[target_id]
     message = (
         text.gettext("This entry was renamed. Its page is now:")
         if entry.fate == "renamed"
         else text.gettext("This entry was merged into another. Its content is now at:")
     )
+    to_version = bool(version) and entry.fate == "renamed"
     return ENV.get_template("redirect.html.j2").render(
-        language=language, message=message, target_url=site.redirect_target(entry.id, target.id),
-        canonical_url=site.concept_url(target.id, language), target_term=target.sections[language.code].label,
+        language=language, message=message,
+        target_url=site.redirect_target(entry.id, target.id, version, to_version),
+        canonical_url=site.version_url(target.id, version, language) if to_version
+        else site.concept_url(target.id, language),
+        target_term=target.sections[language.code].label,
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import citation, labels, publication
+from ..history import PublishedVersion
 from ..l10n import OUTDATED, UP_TO_DATE, translation_state
 from ..model import Citation, Concept, Glossary, Language, Source
 from ..publication import SiteInfo
@@ -37,6 +38,10 @@ class _SourceList:
 
     def number(self, citation: Citation) -> int:
         return self.numbers[citation.id]
+
+    def has(self, citation: Citation) -> bool:
+        """Whether the source is listed (an earlier version may cite an id the bibliography no longer has)."""
+        return citation.id in self.numbers
 
 
 def _jsonld(glossary: Glossary, concept: Concept, language: Language, site: SiteInfo) -> str:
@@ -75,29 +80,64 @@ def _jsonld(glossary: Glossary, concept: Concept, language: Language, site: Site
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
-def _citations(glossary: Glossary, concept: Concept, language: Language, site: SiteInfo) -> list[tuple[str, str]]:
+def _citations(glossary: Glossary, concept: Concept, language: Language, site: SiteInfo) -> list[tuple[str, list[str]]]:
+    """Each style's citation of this version, split where the reader's access date goes (see citation.parts)."""
     entry = citation.CitedEntry(
         concept_id=concept.id,
         term=concept.sections[language.code].label,
         version=concept.version,
         updated=concept.updated,
         url=site.concept_url(concept.id, language),
+        version_url=site.version_url(concept.id, concept.version, language),
         authors=glossary.authors[language.code],
         glossary_title=glossary.title[language.code],
         locale=language.locale,
         version_mark=language.profile.version_mark,
+        current_mark=language.profile.current_mark,
         cited_on=site.build_date,
     )
-    return [(name, style(entry)) for name, style in citation.STYLES]
+    return [(name, citation.parts(style, entry)) for name, style in citation.STYLES]
 
 
-def render_term_page(glossary: Glossary, concept: Concept, language: Language, locales_dir: Path, site: SiteInfo) -> str:
+@dataclass(frozen=True)
+class VersionLink:
+    """A published version as the History section lists it."""
+
+    number: int
+    date: object  # datetime.date
+    summary: str
+    link: str  # to its page ("" when its text is unknown)
+    shown: bool  # the version this page shows
+
+
+def _version_links(concept_id: str, versions: tuple[PublishedVersion, ...], language: Language, source: str,
+                   from_path: str, shown: int) -> list[VersionLink]:
+    return [
+        VersionLink(v.number, v.date, v.summary.get(language.code) or v.summary.get(source, ""),
+                    publication.link(from_path, "version", publication.version_name(concept_id, v.number))
+                    if v.concept else "", v.number == shown)
+        for v in versions
+    ]
+
+
+def render_term_page(glossary: Glossary, concept: Concept, language: Language, locales_dir: Path, site: SiteInfo,
+                     versions: tuple[PublishedVersion, ...] = (), shown: PublishedVersion | None = None) -> str:
+    """The concept's page; with `shown`, the page of that published version instead (its own text, a banner
+    naming the current version, its own citations; out of search and the nav)."""
+    versions = versions or (PublishedVersion(concept.version, concept.updated, {}, concept),)
+    current = versions[-1]
+    if shown is not None:
+        path = publication.page("version", publication.version_name(concept.id, shown.number))
+        concept = shown.concept
+    else:
+        path = publication.page("concept", concept.id)
     others = [lang for lang in glossary.languages if lang.code != language.code]
     section = concept.sections[language.code]
     title = " · ".join([section.label] + [concept.sections[o.code].label for o in others])
-    repository = site.repository
+    repository = site.repository if shown is None else None
+    source = glossary.source_language.code
     return render(
-        "term.md.j2", language, locales_dir, publication.page("concept", concept.id),
+        "term.md.j2", language, locales_dir, path,
         glossary=glossary,
         concept=concept,
         section=section,
@@ -108,22 +148,31 @@ def render_term_page(glossary: Glossary, concept: Concept, language: Language, l
         states={lang.code: translation_state(glossary, concept, lang.code) for lang in glossary.translations},
         UP_TO_DATE=UP_TO_DATE,
         OUTDATED=OUTDATED,
-        domain_name=glossary.domains[concept.domain].names[language.code],
+        domain_name=glossary.domains[concept.domain].names[language.code] if concept.domain in glossary.domains
+        else concept.domain,
         jurisdiction_names={code: j.names[language.code] for code, j in glossary.jurisdictions.items()},
         sources=_SourceList(glossary, concept),
         bibliography=glossary.bibliography,
         languages_by_code={lang.code: lang for lang in glossary.languages},
         title=title,
         description=section.definition,
-        jsonld=_jsonld(glossary, concept, language, site),
-        data_url=site.concept_data_url(concept.id),
+        jsonld=_jsonld(glossary, concept, language, site) if shown is None else "",
+        data_url=site.concept_data_url(concept.id) if shown is None else "",
         stable_url=site.concept_url(concept.id, language),
+        version_url=site.version_url(concept.id, concept.version, language),
+        versions=_version_links(concept.id, versions, language, source, path, shown.number if shown else 0),
+        shown=shown,
+        current=current,
+        current_summary=current.summary.get(language.code) or current.summary.get(source, ""),
+        current_link=publication.link(path, "concept", concept.id, built=True),  # inside raw HTML
         citations=_citations(glossary, concept, language, site),
+        site_date=site.build_date.isoformat(),
         conceptions_anchor=publication.CONCEPTIONS_ANCHOR,
         edit_url=repository.edit_url(publication.entry_source(concept.id)) if repository else "",
         report_url=repository.report_url(concept) if repository else "",
         related={
-            kind: [glossary.concepts[t] for t in concept.related(kind) if t in glossary.concepts]
+            kind: [glossary.concepts[t] for t in dict.fromkeys(glossary.current_id(t) or t for t in concept.related(kind))
+                   if t in glossary.concepts and t != concept.id]
             for kind in labels.RELATION
         },
     )

@@ -6,7 +6,7 @@ every problem it reports, so a rule never names its own id.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -22,6 +22,8 @@ class Context:
     documents: dict[str, Document]
     complete: bool = True  # every concept file loaded; rules about what is *not* cited wait until then
     rule: str = ""  # the id of the rule being run, stamped on its problems (validate.run_rules sets it)
+    base: dict[str, Concept] = field(default_factory=dict)  # changed entries as the base branch has them
+    base_name: str = ""  # that branch, for messages
 
     def problem(self, concept: Concept, path: tuple, message: str, hint: str = "", severity: str = ERROR) -> Problem:
         """A problem in a concept's file, at the field `path` (a tuple of keys and indexes)."""

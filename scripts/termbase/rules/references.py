@@ -141,14 +141,27 @@ def unused_source(ctx: Context) -> Iterator[Problem]:
 
 
 def history(ctx: Context) -> Iterator[Problem]:
-    """An entry's history lists its versions in order, ending with the current version and date."""
+    """An entry's history lists its versions in order, ending with the current version and date; from version 2
+    on it is required, and the current version's summary is written in every language."""
+    codes = ctx.glossary.language_codes
     for concept in ctx.glossary.concepts.values():
         changes = concept.history
         for i in range(1, len(changes)):
             if changes[i].version <= changes[i - 1].version or changes[i].date < changes[i - 1].date:
-                yield ctx.problem(concept, ("history", i), f"version {changes[i].version} ({changes[i].date}) does not come after version "
-                                  f"{changes[i - 1].version} ({changes[i - 1].date})", "list versions oldest first")
+                yield ctx.problem(concept, ("history", i),
+                                  f"version {changes[i].version} ({changes[i].date}) does not come after version "
+                                  f"{changes[i - 1].version} ({changes[i - 1].date})",
+                                  "list versions oldest first; a version number never repeats or goes down")
+        if not changes and concept.version > 1:
+            yield ctx.problem(concept, ("version",),
+                              f"version {concept.version} has no `history`: readers of the page cannot tell what "
+                              "changed", f"add `history:` with an item for each version, ending with "
+                              f"`{{version: {concept.version}, date: {concept.updated}, summary: {{...}}}}`")
         if changes and (changes[-1].version, changes[-1].date) != (concept.version, concept.updated):
             yield ctx.problem(concept, ("history", len(changes) - 1), f"the last change is version {changes[-1].version} of {changes[-1].date}, but the entry "
                               f"is version {concept.version} of {concept.updated}",
                               "add a history item for the current version, or correct `version` and `updated`")
+        elif changes and (missing := [code for code in codes if not changes[-1].summary.get(code, "").strip()]):
+            yield ctx.problem(concept, ("history", len(changes) - 1, "summary"),
+                              f"the summary of version {concept.version} is missing in {', '.join(missing)}",
+                              "say what changed in every language: the page of each language shows its own")

@@ -1,0 +1,216 @@
+"""The published versions of the entries, read from the repository's git history.
+
+Why git: every version ever committed is already there, exactly as it was published, with no copy to keep in
+step (a snapshot kept in the data can drift from what was published, and contributors would have to write it).
+A version's text is the entry file as the last commit with that `version:` left it (later typo fixes within a
+version included). History is read along the first-parent line of HEAD: the timeline of the branch being built,
+which on main is what was published. Two git processes read it all (`git log --raw`, then `git cat-file
+--batch` for the files' contents), whatever the number of entries.
+
+Without git or with a shallow clone (CI's default checkout), older versions are unknown: the site then has pages
+only for the current versions, and `History.notice` says why (a build to publish refuses that; see site.py).
+The same module gives the version discipline check its base: each entry as the base branch has it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from .loader import concept_from_data
+from .model import Concept, Glossary, Language
+from .publication import CONCEPTS_SOURCE_DIR
+from .yamlsource import SourceError, parse_yaml
+
+_VERSION_LINE = re.compile(rb"^version:[ \t]*(\d+)[ \t]*(?:#.*)?$", re.MULTILINE)
+_NO_BLOB = "0" * 40
+BASE_VARIABLE = "GLOSSARY_BASE"  # a git ref to check version discipline against, overriding the default below
+DEFAULT_BASES = ("main", "origin/main")  # the first that exists is the base branch
+
+
+@dataclass(frozen=True)
+class History:
+    """Each entry file's published versions: file stem (the id it had then) -> version -> the file's bytes."""
+
+    texts: dict[str, dict[int, bytes]] = field(default_factory=dict)
+    notice: str = ""  # why older versions are unknown ("" when the whole history was read)
+    head: str = ""  # the commit read, for caching
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+    """Output of a git command run in `root`, or None if git is missing or the command fails."""
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, check=False,
+                              env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"})
+    except OSError:
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def head_commit(root: Path) -> str:
+    """The commit checked out in `root` ("" outside a git repository)."""
+    out = _git(root, "rev-parse", "--verify", "-q", "HEAD")
+    return out.decode().strip() if out else ""
+
+
+def _blobs(root: Path, ids: list[str]) -> dict[str, bytes]:
+    """The contents of these git objects (blob ids, or `<commit>:<path>`), read by one `git cat-file --batch`."""
+    if not ids:
+        return {}
+    out = _git(root, "cat-file", "--batch", stdin="".join(f"{i}\n" for i in ids).encode())
+    contents: dict[str, bytes] = {}
+    position = 0
+    for name in ids:
+        end = out.find(b"\n", position) if out else -1
+        if end < 0:
+            break
+        header = out[position:end].split()
+        position = end + 1
+        if len(header) < 3 or header[1] != b"blob":  # "<name> missing"
+            continue
+        size = int(header[2])
+        contents[name] = out[position:position + size]
+        position += size + 1
+    return contents
+
+
+def version_of(text: bytes) -> int | None:
+    """The `version:` an entry file states (None if it states none)."""
+    match = _VERSION_LINE.search(text)
+    return int(match.group(1)) if match else None
+
+
+def read_history(root: Path) -> History:
+    """Every version of every entry file committed on HEAD's first-parent line."""
+    head = head_commit(root)
+    if not head:
+        return History(notice="no git history here (not a git checkout, or git is missing): only the current "
+                              "version of each entry gets a page")
+    shallow = _git(root, "rev-parse", "--is-shallow-repository")
+    notice = ""
+    if shallow is not None and shallow.strip() == b"true":
+        notice = ("this is a shallow clone: versions older than its history are missing (fetch the whole history: "
+                  "`git fetch --unshallow`, or `fetch-depth: 0` for actions/checkout)")
+    log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--raw", "--no-renames", "--no-abbrev",
+               "--relative", "--format=", "HEAD", "--", CONCEPTS_SOURCE_DIR) or b""
+    changes: dict[str, list[str]] = {}  # file stem -> its blobs, newest first
+    for line in log.decode("utf-8", "replace").splitlines():
+        if not line.startswith(":"):
+            continue
+        meta, _, path = line.partition("\t")
+        blob = meta.split()[3]
+        name = path.rsplit("/", 1)[-1]
+        if blob != _NO_BLOB and name.endswith(".yaml") and "/" not in path[len(CONCEPTS_SOURCE_DIR) + 1:]:
+            changes.setdefault(name[: -len(".yaml")], []).append(blob)
+    contents = _blobs(root, sorted({b for blobs in changes.values() for b in blobs}))
+    texts: dict[str, dict[int, bytes]] = {}
+    for stem, blobs in changes.items():
+        versions = texts.setdefault(stem, {})
+        for blob in blobs:  # newest first: the first text seen of a version is its last state
+            text = contents.get(blob)
+            version = version_of(text) if text is not None else None
+            if version is not None and version not in versions:
+                versions[version] = text
+    return History(texts, notice, head)
+
+
+def base_ref(root: Path, environ: Mapping[str, str] = os.environ) -> tuple[str, str]:
+    """What a change is compared with for version discipline: (a name for messages, the commit).
+
+    GLOSSARY_BASE if set; in a GitHub pull request, the branch it merges into (origin/$GITHUB_BASE_REF); else the
+    first of main, origin/main that exists. The commit is where HEAD left that branch (their merge base), so a
+    branch is checked for its own changes; on the base branch itself, the working tree is checked against HEAD.
+    ("", "") when there is no such branch or no git.
+    """
+    candidates = [environ.get(BASE_VARIABLE, "")]
+    if environ.get("GITHUB_BASE_REF"):
+        candidates.append(f"origin/{environ['GITHUB_BASE_REF']}")
+    for name in [*filter(None, candidates), *DEFAULT_BASES]:
+        out = _git(root, "merge-base", "HEAD", name)
+        if out:
+            return name, out.decode().strip()
+    return "", ""
+
+
+def base_texts(root: Path, commit: str) -> dict[str, bytes]:
+    """The entry files (by file stem) that differ between `commit` and the working tree, as `commit` has them."""
+    changed = _git(root, "diff", "--name-only", "--no-renames", "--relative", commit, "--", CONCEPTS_SOURCE_DIR)
+    prefix = _git(root, "rev-parse", "--show-prefix")
+    if changed is None or prefix is None:
+        return {}
+    paths = [p for p in changed.decode("utf-8", "replace").splitlines() if p.endswith(".yaml")]
+    names = {f"{commit}:{prefix.decode().strip()}{p}": p.rsplit("/", 1)[-1][: -len(".yaml")] for p in paths}
+    return {names[key]: text for key, text in _blobs(root, list(names)).items()}
+
+
+def concept_at(text: bytes, current: Concept, languages: Sequence[Language]) -> Concept | None:
+    """An earlier version of `current` from its file's text, under the current id and path (a renamed concept's
+    versions were written under its old id). None if the text cannot be read as an entry of today's glossary
+    (a language added since, say): that version then has no page, and the build log says so."""
+    try:  # read as untrusted as any entry (no aliases or tags), though it passed the checks when committed
+        data = parse_yaml(text.decode("utf-8")).data
+        return concept_from_data({**data, "id": current.id}, current.path, languages)
+    except (SourceError, UnicodeDecodeError, KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+@dataclass(frozen=True)
+class PublishedVersion:
+    """One published version of an entry: its number, date and summary (from the entry's `history`, else its
+    file), and its text as a Concept (None when the text is unknown: no git history)."""
+
+    number: int
+    date: datetime.date
+    summary: dict[str, str]
+    concept: Concept | None
+
+
+def _stems(glossary: Glossary, concept_id: str) -> list[str]:
+    """The file stems a concept's versions were written under: ids renamed into it (oldest first), then its own."""
+    renamed = [e.id for e in glossary.registry.values()
+               if e.fate == "renamed" and e.id != concept_id and glossary.current_id(e.id) == concept_id]
+    return [*renamed, concept_id]
+
+
+@dataclass(frozen=True)
+class SiteVersions:
+    """What the site needs of the history: each concept's published versions (oldest first, ending with the
+    current one as the model has it), the versions published under ids no longer active (for their redirects),
+    and the committed versions whose text could not be read (concept id, version)."""
+
+    of: dict[str, tuple[PublishedVersion, ...]]
+    retired: dict[str, tuple[int, ...]]
+    unreadable: tuple[tuple[str, int], ...] = ()
+
+
+def published_versions(glossary: Glossary, history: History | None) -> SiteVersions:
+    history = history or History()
+    result, unreadable = {}, []
+    for concept in glossary.concepts.values():
+        items = {change.version: change for change in concept.history}
+        texts: dict[int, bytes] = {}
+        for stem in _stems(glossary, concept.id):
+            texts.update(history.texts.get(stem, {}))
+        versions = []
+        for number in sorted({*items, *texts, concept.version}):
+            if number > concept.version:
+                continue  # a version committed and then taken back is the history rule's business, not a page
+            if number == concept.version:
+                text = concept
+            else:
+                text = concept_at(texts[number], concept, glossary.languages) if number in texts else None
+                if number in texts and text is None:
+                    unreadable.append((concept.id, number))
+            change = items.get(number)
+            date = change.date if change else (text.updated if text else None)
+            if date is None:
+                continue
+            versions.append(PublishedVersion(number, date, dict(change.summary) if change else {}, text))
+        result[concept.id] = tuple(versions)
+    retired = {stem: tuple(sorted(texts)) for stem, texts in history.texts.items() if stem not in glossary.concepts}
+    return SiteVersions(result, retired, tuple(unreadable))
