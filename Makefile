@@ -34,13 +34,22 @@ install: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Built into a temporary folder that replaces site/ only when the build succeeds: a failed build leaves the
+# previous site as it was, never half of one.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --clean
+	@tmp=$$(mktemp -d .site-build.XXXXXX) && chmod 755 "$$tmp" && trap 'rm -rf "$$tmp"' EXIT && \
+	$(BIN)/mkdocs build --strict --clean --site-dir "$$tmp" && \
+	rm -rf .site-old && { [ ! -e site ] || mv site .site-old; } && mv "$$tmp" site && rm -rf .site-old && \
+	echo "site/ replaced by the new build"
 
 # FORMAT=github prints pull-request annotations; FORMAT=json is for tools.
 FORMAT ?= text
+# Ids published before must all still be in the registry: those at the fork point from main and at the last
+# release tag, where git history is available (PUBLISHED= to skip; CI passes the pull request's base).
+PUBLISHED ?= $(shell git merge-base HEAD origin/main 2>/dev/null || git merge-base HEAD main 2>/dev/null) \
+             $(shell git describe --tags --abbrev=0 2>/dev/null)
 validate: $(STAMP)
-	$(BIN)/python -m termbase validate --strict --format $(FORMAT)
+	$(BIN)/python -m termbase validate --strict --format $(FORMAT) $(foreach ref,$(PUBLISHED),--published-at $(ref))
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -64,4 +73,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .site-build.* .site-old .pytest_cache

@@ -82,7 +82,7 @@ def test_mutated_entries_are_reported_not_raised(tmp_path_factory, path, replace
 
 
 english = st.text(alphabet=st.sampled_from(list("abcdefghij ,.-")), min_size=1, max_size=40).map(
-    lambda s: " ".join(s.split()) or "x"
+    lambda s: f"x {' '.join(s.split())}".strip()  # a term has a letter (text-form)
 )
 chinese = st.text(alphabet=st.sampled_from(list("安全保障数据网络可信控风险定义")), min_size=1, max_size=20)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from factory import entry, make_glossary
 from termbase.validate import validate
@@ -188,6 +189,17 @@ def test_alias_bomb_is_refused_quickly(tmp_path):
     assert problem.line == 1  # the anchor that the first alias reuses
 
 
+def test_an_anchor_without_alias_is_refused_but_an_ampersand_in_prose_is_not(tmp_path):
+    data = yaml.safe_dump(entry("safety"), allow_unicode=True, sort_keys=False)
+    anchored = data.replace("status: approved", "status: &s approved")
+    (problem,) = of_rule(check(tmp_path / "a", {"safety": anchored}), "yaml-alias")
+    assert problem.line == anchored.splitlines().index("status: &s approved") + 1
+    assert problem.message == "YAML anchors (&s) are not allowed"
+    prose = entry("safety")
+    prose["en"]["note"] = "Used in R&D and by AT&T."
+    assert of_rule(check(tmp_path / "b", {"safety": prose}), "yaml-alias") == []
+
+
 def test_given_pinyin_must_be_a_reading_of_the_term(tmp_path):
     good, bad = entry("safety"), entry("security")
     good["zh"].update(term="重要安全", pinyin="zhòngyào ānquán")
@@ -258,8 +270,9 @@ def test_files_that_are_not_entries_are_reported(tmp_path):
     _, problems = validate(glossary, tmp_path)
     named = {p.path.rsplit("/", 1)[-1]: p.hint for p in problems if p.rule == "file-name"}
     assert named == {"security.YAML": "rename it to security.yaml",
-                     "notes.txt": "only entries (<id>.yaml) belong here: move it elsewhere",
-                     "nested": "only entries (<id>.yaml) belong here: move it elsewhere"}
+                     "notes.txt": "only entries (<id>.yaml) belong here: move it elsewhere"}
+    (folder,) = [p for p in problems if p.rule == "file-type"]
+    assert folder.path == "glossary/concepts/nested" and "this is a folder" in folder.message
 
 
 def test_a_link_to_a_renamed_id_says_where_the_concept_lives_now(tmp_path):

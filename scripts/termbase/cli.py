@@ -1,4 +1,5 @@
-"""The command line: `python -m termbase <command>`. Exit status 0 = clean, 1 = problems, 2 = usage error."""
+"""The command line: `python -m termbase <command>`. Exit status 0 = clean, 1 = problems, 2 = usage error,
+3 = a bug (reported in one line, never as a traceback)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from .exports.formats import FORMATS
 from .loader import load_glossary
 from .problems import to_json
 from .publication import PREVIEW_URL, SiteInfo, preview_notice
+from .published import PublishedError, published_ids
 from .schema import glossary_entry_schema
 from .validate import ALL_RULES, validate
 
@@ -26,7 +28,14 @@ def _validate(args: argparse.Namespace) -> int:
     if not (glossary_dir / "glossary.yaml").is_file():
         print(f"error: {glossary_dir} is not a glossary folder (it has no glossary.yaml)", file=sys.stderr)
         return 2
-    result, problems = validate(glossary_dir, Path.cwd())
+    published: set[str] = set()
+    for ref in args.published_at:
+        try:
+            published |= published_ids(glossary_dir, ref)
+        except PublishedError as err:
+            print(f"error: cannot read the ids published at {ref}: {err}", file=sys.stderr)
+            return 2
+    result, problems = validate(glossary_dir, Path.cwd(), frozenset(published), " and ".join(args.published_at))
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
     if args.format == "json":
@@ -195,6 +204,9 @@ def build_parser(languages: list[str] | tuple[str, ...] = ()) -> argparse.Argume
     check.add_argument("--strict", action="store_true", help="warnings fail too (CI uses this)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="text for people, json for tools, github for pull-request annotations")
+    check.add_argument("--published-at", action="append", default=[], metavar="COMMIT",
+                       help="a commit (base branch, last release) whose registered ids must all still be registered; "
+                            "may be repeated (`make validate` passes the fork point from main and the last tag)")
     check.set_defaults(run=_validate)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of an entry (for editors and other tools)")
@@ -245,4 +257,12 @@ def build_parser(languages: list[str] | tuple[str, ...] = ()) -> argparse.Argume
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser(_declared_languages(argv)).parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except OSError as err:  # the file system refused (a name too long, a full disk, no permission)
+        print(f"error: {err.strerror or err}{f': {Path(err.filename).name}' if err.filename else ''}", file=sys.stderr)
+        return 1
+    except Exception as err:  # noqa: BLE001 - whatever the input, a message and an exit status, never a traceback
+        print(f"internal error: {type(err).__name__}: {err} (this is a bug in scripts/termbase: please report it "
+              "with the command and the change that caused it)", file=sys.stderr)
+        return 3

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import gc
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,12 +44,15 @@ from .model import (
 )
 from .problems import ERROR, Problem, relative
 from .schemacheck import SchemaChecker, checker_for, field_name
-from .yamlsource import MAX_FILE_BYTES, Document, SourceError, read_yaml
+from .yamlsource import MAX_FILE_BYTES, Document, SourceError, file_type_problem, read_yaml
 
 CONCEPTS_DIR = "concepts"
 REGISTRY_FILE = "registry.yaml"
-# The glossary-wide files grow with the glossary (the registry has a line per id ever published).
-MAX_SETTINGS_BYTES = 32 * 1024 * 1024
+# The glossary-wide files grow with the glossary (the registry has a line per id ever published); the limits
+# are several times what the glossary's bounds need, and small enough to read in well under a second.
+MAX_SETTINGS_BYTES = 4 * 1024 * 1024
+MAX_REGISTRY_BYTES = 2 * 1024 * 1024  # 20,000 active and 2,000 withdrawn ids with their reasons take under 1 MiB
+MAX_CONCEPT_FILES = 20_000  # the benchmark's 10,000 entries build in minutes; twice that is the ceiling
 
 
 @dataclass
@@ -72,7 +76,7 @@ class _Reader:
 
     def read(self, path: Path, checker: SchemaChecker | None = None, max_bytes: int = MAX_FILE_BYTES) -> Document | None:
         # Paths are made relative (which resolves links, a slow system call) only for files with problems.
-        if not path.is_file():
+        if file_type_problem(path) == "missing":
             self.problems.append(
                 Problem(self.rel(path), 0, 0, ERROR, "file-missing", "", "the file is missing", "restore it from git")
             )
@@ -80,7 +84,8 @@ class _Reader:
         try:
             doc = read_yaml(path, max_bytes)
         except SourceError as err:
-            self.problems.append(Problem(self.rel(path), err.line, err.column, ERROR, err.rule, "", err.message, err.hint))
+            self.problems.append(Problem(self.rel(path), err.line, err.column, ERROR, err.rule, field_name(err.field),
+                                         err.message, err.hint))
             return None
         if checker is not None and not self.check(doc, path, checker):
             return None
@@ -137,14 +142,15 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
                     "languages", "a language is declared twice", "declare each language once")
         )
         return LoadResult(None, reader.problems)
-    if not reader.check(settings, glossary_dir / "glossary.yaml", checker_for(schemas.glossary_languages_schema(codes))):
+    covered = reader.check(settings, glossary_dir / "glossary.yaml", checker_for(schemas.glossary_languages_schema(codes)))
+    if not _tags_name_their_languages(settings, glossary_dir / "glossary.yaml", languages, reader) or not covered:
         return LoadResult(None, reader.problems)
 
     domains_doc = reader.read(glossary_dir / "domains.yaml", checker_for(schemas.domains_schema(codes)))
     jurisdictions_doc = reader.read(glossary_dir / "jurisdictions.yaml", checker_for(schemas.jurisdictions_schema(codes)))
     bibliography_doc = reader.read(glossary_dir / "bibliography.yaml", checker_for(schemas.BIBLIOGRAPHY_SCHEMA),
                                    MAX_SETTINGS_BYTES)
-    registry_doc = reader.read(glossary_dir / REGISTRY_FILE, checker_for(schemas.registry_schema(codes)), MAX_SETTINGS_BYTES)
+    registry_doc = reader.read(glossary_dir / REGISTRY_FILE, checker_for(schemas.registry_schema(codes)), MAX_REGISTRY_BYTES)
     if registry_doc is not None:
         dates = [((i, "date"), item.get("date")) for i, item in enumerate(registry_doc.data)]
         if not _real_dates(registry_doc, glossary_dir / REGISTRY_FILE, dates, reader):
@@ -169,10 +175,17 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
     documents: dict[str, Document] = {}
     concept_dir = glossary_dir / CONCEPTS_DIR
     files_read = 0
-    for path in sorted(concept_dir.glob("*")):
+    for path in _entry_files(concept_dir, reader):
         if path.name.startswith("."):
             continue  # editors' and our own temporary files (.x.yaml.tmp), .gitkeep
-        if path.suffix != ".yaml" or not path.is_file():
+        kind = file_type_problem(path)
+        if kind:
+            reader.problems.append(Problem(reader.rel(path), 0, 0, ERROR, "file-type", "",
+                                           f"not an entry: this is {kind}, not a file",
+                                           "entries are ordinary files named <id>.yaml: replace it with the file "
+                                           "itself, or remove it"))
+            continue
+        if path.suffix != ".yaml":
             hint = (f"rename it to {path.stem}.yaml" if path.suffix.lower() in (".yml", ".yaml")
                     else "only entries (<id>.yaml) belong here: move it elsewhere")
             reader.problems.append(Problem(reader.rel(path), 0, 0, ERROR, "file-name", "",
@@ -208,7 +221,46 @@ def _load_glossary(glossary_dir: Path, project_root: Path | None) -> LoadResult:
     )
     documents[REGISTRY_FILE] = registry_doc
     documents["bibliography.yaml"] = bibliography_doc
+    documents["domains.yaml"] = domains_doc
+    documents["jurisdictions.yaml"] = jurisdictions_doc
+    documents["glossary.yaml"] = settings
     return LoadResult(glossary, reader.problems, documents, files_read)
+
+
+def _tags_name_their_languages(settings: Document, path: Path, languages: tuple[Language, ...], reader: _Reader) -> bool:
+    """What the schema of glossary.yaml cannot say: each language's tag is a tag of that language (its primary
+    subtag is the code), and no two languages have the same tag."""
+    found = []
+    tags: dict[str, int] = {}
+    for index, language in enumerate(languages):
+        where = ("languages", index, "tag")
+        if language.tag.split("-")[0].lower() != language.code:
+            found.append((where, f"languages[{index}].tag", f"the tag '{language.tag}' is not a tag of '{language.code}'",
+                          f"begin it with the language code, as in '{language.code}' or '{language.code}-Hans'"))
+        if language.tag.lower() in tags:
+            found.append((where, f"languages[{index}].tag", f"the tag '{language.tag}' is declared twice",
+                          "give each language a tag of its own"))
+        tags[language.tag.lower()] = index
+    rel = reader.rel(path)
+    reader.problems.extend(Problem(rel, *settings.where(where), ERROR, "schema", name, message, hint)
+                           for where, name, message, hint in found)
+    return not found
+
+
+def _entry_files(concept_dir: Path, reader: _Reader) -> list[Path]:
+    """The names in glossary/concepts/, which must be a folder of its own (not a link to one elsewhere)."""
+    kind = file_type_problem(concept_dir)
+    if kind and kind != "a folder":
+        what = "is missing" if kind == "missing" else f"is {kind}, not a folder"
+        reader.problems.append(Problem(reader.rel(concept_dir), 0, 0, ERROR, "file-type", "",
+                                       f"the folder of entries {what}", "restore glossary/concepts/ from git"))
+        return []
+    if len(names := os.listdir(concept_dir)) > MAX_CONCEPT_FILES:
+        reader.problems.append(Problem(reader.rel(concept_dir), 0, 0, ERROR, "file-too-large", "",
+                                       f"{len(names):,} files, over the limit of {MAX_CONCEPT_FILES:,}",
+                                       "the glossary is not built for more entries than that"))
+        return []
+    return [concept_dir / name for name in sorted(names)]
 
 
 def _source(data: dict[str, Any]) -> Source:

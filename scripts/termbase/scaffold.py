@@ -9,11 +9,11 @@ from pathlib import Path
 
 import jinja2
 
-from . import TEMPLATES
+from . import TEMPLATES, characters
 from .editing import write_atomically
 from .loader import CONCEPTS_DIR, REGISTRY_FILE
 from .model import RESERVED_IDS, Glossary, LanguageSection, fingerprint
-from .schema import ID_PATTERN
+from .schema import ID_PATTERN, MAX_ID_LENGTH
 
 
 _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), trim_blocks=True, lstrip_blocks=True,
@@ -27,8 +27,9 @@ class ScaffoldError(Exception):
 
 def new_entry(glossary: Glossary, concept_id: str, terms: dict[str, str], domain: str) -> Path:
     """Write glossary/concepts/<id>.yaml and register the id. Returns the new file's path."""
-    if not re.match(ID_PATTERN, concept_id):
-        raise ScaffoldError(f"'{concept_id}' is not a valid id: use lower-case ASCII words joined by hyphens")
+    if not re.match(ID_PATTERN, concept_id) or len(concept_id) > MAX_ID_LENGTH:
+        raise ScaffoldError(f"{concept_id!r} is not a valid id: use lower-case ASCII words joined by hyphens, "
+                            f"at most {MAX_ID_LENGTH} characters")
     if concept_id in RESERVED_IDS:
         raise ScaffoldError(f"the id '{concept_id}' is reserved for a page of the site; choose another")
     if concept_id in glossary.registry:
@@ -42,6 +43,10 @@ def new_entry(glossary: Glossary, concept_id: str, terms: dict[str, str], domain
     missing = [lang.code for lang in glossary.languages if not terms.get(lang.code)]
     if missing:
         raise ScaffoldError(f"give the preferred term in every language (missing: {', '.join(missing)})")
+    for code, term in terms.items():
+        if bad := characters.FORBIDDEN.search(term) or re.search(r"\s", term.replace(" ", "")):
+            raise ScaffoldError(f"the {code} term holds {characters.describe(bad.group())}: write it on one line, "
+                                "with ordinary spaces only")
 
     placeholder = {lang.code: lang.profile.placeholder for lang in glossary.languages}
     source = glossary.source_language.code

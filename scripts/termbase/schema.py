@@ -12,18 +12,33 @@ from typing import Any
 from .model import DEFINITION_BASES, EQUIVALENCES, FATES, LEGACY_OWN_DEFINITION, RELATION_KINDS, STATUSES
 from .writing import Reading
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-FINGERPRINT_PATTERN = r"^[0-9a-f]{12}$"
-LANGUAGE_CODE_PATTERN = r"^[a-z]{2,3}$"
+# Every pattern ends in "(?!\n)$": in Python (jsonschema, fastjsonschema) a bare "$" also matches before a final
+# newline, so "safety\n" would pass as an id; in editors' JavaScript the lookahead changes nothing.
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(?!\n)$"
+MAX_ID_LENGTH = 100  # well inside every file system's limit on a file name
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}(?!\n)$"
+FINGERPRINT_PATTERN = r"^[0-9a-f]{12}(?!\n)$"
+LANGUAGE_CODE_PATTERN = r"^[a-z]{2,3}(?!\n)$"
+# A well-formed BCP 47 tag (RFC 5646 langtag, without the grandfathered forms): language[-extlang], script,
+# region, variants, extensions, private use. The build writes it into xml:lang, hreflang, lang and rdf literals.
+LANGUAGE_TAG_PATTERN = (r"^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?"
+                        r"(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[0-9A-WY-Za-wy-z](-[A-Za-z0-9]{2,8})+)*"
+                        r"(-x(-[A-Za-z0-9]{1,8})+)?(?!\n)$")
+# The glossary's release: numbers joined by dots, optionally with a pre-release label (0.1.0, 1.0.0-rc.1).
+RELEASE_PATTERN = r"^[0-9]+(\.[0-9]+){0,3}(-[0-9A-Za-z]+(\.[0-9A-Za-z]+)*)?(?!\n)$"
+MAX_VERSION = 100_000
 
 # "x-message" is ours (JSON Schema ignores unknown keywords): the sentence a contributor reads when the value
 # does not match, instead of a regular expression.
 ID = {
     "type": "string",
     "pattern": ID_PATTERN,
-    "x-message": "must be lower-case ASCII words joined by hyphens, like 'open-weight-model'",
+    "maxLength": MAX_ID_LENGTH,
+    "x-message": f"must be lower-case ASCII words joined by hyphens, like 'open-weight-model', at most {MAX_ID_LENGTH} "
+                 "characters",
 }
+VERSION = {"type": "integer", "minimum": 1, "maximum": MAX_VERSION,
+           "x-hint": "write a whole number such as 3, without leading zeros, quotes or a decimal point"}
 TEXT = {"type": "string", "minLength": 1, "x-message": "must be non-empty text"}
 TEXT_LIST = {"type": "array", "items": TEXT, "uniqueItems": True}
 DATE = {"type": "string", "pattern": DATE_PATTERN, "x-message": "must be a date written YYYY-MM-DD"}
@@ -144,7 +159,7 @@ def entry_schema(
         "id": {**ID, "description": "Stable identifier: the file name and the URL. Never change it."},
         "status": {"enum": list(STATUSES)},
         "domain": {"enum": domains},
-        "version": {"type": "integer", "minimum": 1, "description": "Bumped on every substantive change."},
+        "version": {**VERSION, "description": "Bumped on every substantive change."},
         "updated": {**DATE, "description": "Date of the last substantive change."},
     }
     for language in languages:
@@ -200,7 +215,7 @@ def entry_schema(
             "type": "object",
             "required": ["version", "date", "summary"],
             "properties": {
-                "version": {"type": "integer", "minimum": 1},
+                "version": VERSION,
                 "date": DATE,
                 "summary": {
                     "type": "object",
@@ -258,7 +273,9 @@ GLOSSARY_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["title", "authors", "version", "languages"],
     "properties": {
-        "version": {**TEXT, "description": "The glossary's release, named in every export."},
+        "version": {"type": "string", "pattern": RELEASE_PATTERN, "description": "The glossary's release, named in every export.",
+                    "x-message": "must be a release number such as '0.1.0' (numbers joined by dots)"},
+        # Which languages title and authors must cover is only known once `languages` is read: the loader checks.
         "title": {"type": "object", "additionalProperties": TEXT},
         "authors": {"type": "object", "additionalProperties": TEXT},
         "languages": {
@@ -273,11 +290,13 @@ GLOSSARY_SCHEMA: dict[str, Any] = {
                         "pattern": LANGUAGE_CODE_PATTERN,
                         "x-message": "must be a two- or three-letter ISO 639 code such as 'zh'",
                     },
-                    "tag": TEXT,
-                    "locale": TEXT,
+                    "tag": {"type": "string", "pattern": LANGUAGE_TAG_PATTERN,
+                            "x-message": "must be a BCP 47 language tag such as 'en' or 'zh-Hans'"},
+                    "locale": {"type": "string", "pattern": r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*(?!\n)$",
+                               "x-message": "must be a CLDR locale such as 'en' or 'zh_Hans_CN'"},
                     "script": {
                         "type": "string",
-                        "pattern": r"^[A-Z][a-z]{3}$",
+                        "pattern": r"^[A-Z][a-z]{3}(?!\n)$",
                         "x-message": "must be an ISO 15924 script code such as 'Latn' or 'Hans'",
                     },
                 },
@@ -310,7 +329,7 @@ def jurisdictions_schema(languages: list[str]) -> dict[str, Any]:
             "type": "object",
             "required": ["code", "name"],
             "properties": {
-                "code": {"type": "string", "pattern": r"^[A-Z]{2,5}$", "x-message": "must be 2-5 capital letters"},
+                "code": {"type": "string", "pattern": r"^[A-Z]{2,5}(?!\n)$", "x-message": "must be 2-5 capital letters"},
                 "name": _names(languages),
             },
             "additionalProperties": False,

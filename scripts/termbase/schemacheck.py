@@ -100,13 +100,13 @@ class SchemaChecker:
         elif kind == "type":
             expected = error.validator_value
             names = " or ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
-            yield problem(f"must be {names}, found {describe(error.instance)}")
+            yield problem(f"must be {names}, found {describe(error.instance)}", schema.get("x-hint", ""))
         elif kind in ("enum", "const"):
             options = error.validator_value if kind == "enum" else [error.validator_value]
             close = difflib.get_close_matches(str(error.instance), [str(o) for o in options], n=1)
             hint = f"did you mean '{close[0]}'?" if close else ""
             yield problem(f"{describe(error.instance)} is not one of: {', '.join(map(str, options))}", hint)
-        elif kind in ("pattern", "anyOf", "oneOf", "minLength"):
+        elif kind in ("pattern", "anyOf", "oneOf", "minLength", "maxLength"):
             # Our schemas attach the sentence to read; for unions, point at the most specific failure.
             message = schema.get("x-message")
             if message is None and error.context:
@@ -120,6 +120,10 @@ class SchemaChecker:
             yield problem("lists the same item twice", "remove the repeated item")
         elif kind == "minimum":
             yield problem(f"must be at least {error.validator_value}, found {describe(error.instance)}")
+        elif kind == "maximum":
+            yield problem(f"must be at most {error.validator_value:,}, found {describe(error.instance)}")
+        elif kind == "maxItems":
+            yield problem(f"must list at most {error.validator_value} item(s)")
         else:  # pragma: no cover - a keyword our schemas do not use
             yield problem(error.message)
 

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from . import TEMPLATES, history, publication
+from . import TEMPLATES, characters, history, publication
 from .exports.formats import FORMATS, Content, all_files
 from .exports.json_export import render_concept
 from .lookup import jieba_user_dictionary, lookup_index
 from .model import Glossary
 from .pages import GeneratedPage, render_redirects, render_site_pages
 from .pages.downloads import render_downloads_page
-from .problems import WARNING, Problem
+from .problems import ERROR, WARNING, Problem
 from .publication import SiteInfo
 from .repository_page import site_version_of_repository_page
 from .validate import validate
@@ -74,13 +74,18 @@ def publish(glossary: Glossary, locales_dir: Path, site: SiteInfo,
 
 
 def _fingerprint(*places: Path) -> tuple:
-    """Name, time and size of every file in these folders (or of these files)."""
+    """Name, type, time and size of every file in these folders (or of these files). Links are not followed (the
+    loader reports them), so a link loop or a link out of the repository costs nothing here."""
     stamps = []
     for place in places:
-        for path in [place] if place.is_file() else sorted(place.rglob("*")):
-            if path.is_file():
-                stat = path.stat()
-                stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+        paths = [place] if not place.is_dir() or place.is_symlink() else sorted(
+            Path(folder) / name for folder, folders, files in os.walk(place) for name in folders + files)
+        for path in paths:
+            try:
+                stat = path.lstat()
+            except OSError:
+                continue
+            stamps.append((str(path), stat.st_mode, stat.st_mtime_ns, stat.st_size))
     return tuple(stamps)
 
 
@@ -105,17 +110,37 @@ def site_content(project_root: Path, base_url: str, repo_url: str = "",
             site = SiteInfo.for_build(glossary, base_url, repo_url, environ)
             pages, downloads, redirects, lookup, words, notice = {}, {}, {}, {}, "", ""
             if not any(p.is_error for p in problems):
-                past = history.read_history(project_root)
-                notice = past.notice
-                versions = history.published_versions(glossary, past)
-                problems = [*problems, *(Problem(publication.entry_source(concept_id), 0, 0, WARNING, "history",
-                                                 "version", f"version {number} in git history cannot be read as an "
-                                                 "entry of today's glossary, so it has no page")
-                                         for concept_id, number in versions.unreadable)]
-                pages, downloads, redirects = publish(glossary, locales_dir, site, versions)
-                pages.update(_guides(project_root, glossary, site))
-                lookup = {lang.code: lookup_index(glossary, lang, locales_dir) for lang in glossary.languages}
-                words = jieba_user_dictionary(glossary)
+                try:
+                    past = history.read_history(project_root)
+                    notice = past.notice
+                    versions = history.published_versions(glossary, past)
+                    problems = [*problems, *(Problem(publication.entry_source(concept_id), 0, 0, WARNING, "history",
+                                                     "version", f"version {number} in git history cannot be read as an "
+                                                     "entry of today's glossary, so it has no page")
+                                             for concept_id, number in versions.unreadable)]
+                    pages, downloads, redirects = publish(glossary, locales_dir, site, versions)
+                    pages.update(_guides(project_root, glossary, site))
+                    lookup = {lang.code: lookup_index(glossary, lang, locales_dir) for lang in glossary.languages}
+                    words = jieba_user_dictionary(glossary)
+                except Exception as err:  # noqa: BLE001 - a bug must stop the build with a message, not a traceback
+                    problems = [*problems, Problem("glossary", 0, 0, ERROR, "build", "",
+                                                   f"the site could not be generated: {type(err).__name__}: {err}",
+                                                   "this is a bug in scripts/termbase: please report it with the "
+                                                   "change that caused it")]
+                    pages, downloads, redirects, lookup, words = {}, {}, {}, {}, ""
+                problems = [*problems, *_unsafe_downloads(downloads)]
             _cache[key] = SiteContent(pages, downloads, redirects, problems, glossary.language_codes, site,
                                       lookup, words, notice)
     return _cache[key]
+
+
+def _unsafe_downloads(downloads: dict[str, Content]) -> list[Problem]:
+    """The text exports carry no character the validator forbids (a last check: the loader refuses them already)."""
+    found = []
+    for name, content in downloads.items():
+        # a byte-order mark may open a file made for spreadsheets (the CSV for Excel), nowhere else
+        if isinstance(content, str) and (bad := characters.FORBIDDEN_IN_FILE.search(content, int(content[:1] == "\ufeff"))):
+            found.append(Problem(name, 0, 0, ERROR, "forbidden-character", "",
+                                 f"the export would carry {characters.describe(bad.group())}",
+                                 "this is a bug in scripts/termbase: please report it"))
+    return found

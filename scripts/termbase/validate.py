@@ -38,11 +38,15 @@ class Rule:
 
 LOAD_RULES: tuple[Rule, ...] = (
     Rule("file-missing", None, "A file the glossary needs (glossary.yaml, registry.yaml, ...) exists."),
-    Rule("file-unreadable", None, "The file can be read (permissions, not a folder)."),
-    Rule("file-too-large", None, "An entry is at most 256 KB, a settings file at most its own limit."),
+    Rule("file-unreadable", None, "The file can be read (permissions)."),
+    Rule("file-type", None, "Every glossary file is an ordinary file inside glossary/: no symbolic link (never "
+                            "followed), folder, pipe or device where a file belongs."),
+    Rule("file-too-large", None, "An entry is at most 256 KB, a settings file at most its own limit, and "
+                                 "glossary/concepts/ holds at most 20,000 files."),
     Rule("file-name", None, "Files in concepts/ are named <id>.yaml."),
     Rule("encoding", None, "UTF-8 without a byte-order mark."),
-    Rule("forbidden-character", None, "No invisible control or bidirectional-override characters."),
+    Rule("forbidden-character", None, "No control, bidirectional, invisible, formatting, tag, private-use or "
+                                      "noncharacter, in the file or in any value or key (characters.py)."),
     Rule("yaml-syntax", None, "The file is YAML (and not empty)."),
     Rule("duplicate-key", None, "No key is given twice in one mapping."),
     Rule("yaml-alias", None, "No anchors, aliases or merge keys: every value written out."),
@@ -51,6 +55,7 @@ LOAD_RULES: tuple[Rule, ...] = (
                          "in every declared language; locales Babel knows."),
     Rule("id-file-name", None, "An entry's id equals its file name and is not reserved for a page of the site."),
     Rule("duplicate-id", None, "No id (of a domain, jurisdiction, source or registry line) is listed twice."),
+    Rule("build", None, "The site and its downloads are generated (a failure here is a bug, reported in one line)."),
 )
 
 
@@ -71,6 +76,7 @@ RULES: tuple[Rule, ...] = (
     Rule("placeholder", languages.placeholder),
     Rule("catalog", languages.catalogs),
     Rule("registry", registry.registry),
+    Rule("bounds", registry.bounds),
     Rule("markup", text.markup),
     Rule("text-form", text.whitespace_and_normalisation),
     Rule("script", text.script),
@@ -92,12 +98,13 @@ def _base(result: LoadResult) -> tuple[str, dict[str, Concept]]:
     return (name if commit.startswith(name) else f"{name} ({commit[:7]})"), concepts
 
 
-def run_rules(result: LoadResult, compare_with_base: bool = True) -> list[Problem]:
+def run_rules(result: LoadResult, compare_with_base: bool = True, published: frozenset[str] = frozenset(),
+              published_at: str = "") -> list[Problem]:
     if result.glossary is None:
         return sort_problems(result.problems)
     base_name, base = _base(result) if compare_with_base else ("", {})
     ctx = Context(result.glossary, result.documents, complete=result.files_read == len(result.glossary.concepts),
-                  base=base, base_name=base_name)
+                  base=base, base_name=base_name, published=published, published_at=published_at)
     found = list(result.problems)
     for rule in RULES:
         found.extend(rule.check(replace(ctx, rule=rule.id)))
@@ -107,7 +114,9 @@ def run_rules(result: LoadResult, compare_with_base: bool = True) -> list[Proble
 ALL_RULES: tuple[Rule, ...] = LOAD_RULES + RULES
 
 
-def validate(glossary_dir: Path, project_root: Path | None = None) -> tuple[LoadResult, list[Problem]]:
-    """Load and check a glossary: the model (possibly partial) and every problem, sorted by file and line."""
+def validate(glossary_dir: Path, project_root: Path | None = None, published: frozenset[str] = frozenset(),
+             published_at: str = "") -> tuple[LoadResult, list[Problem]]:
+    """Load and check a glossary: the model (possibly partial) and every problem, sorted by file and line.
+    `published`: the ids of the registry at an earlier commit `published_at`, none of which may disappear."""
     result = load_glossary(glossary_dir, project_root)
-    return result, run_rules(result)
+    return result, run_rules(result, published=published, published_at=published_at)

@@ -3,12 +3,20 @@
 The file is parsed by libyaml (fast) into a node tree, which we turn into plain Python data ourselves so that
 we can (a) remember the line of every value, for precise messages, and (b) refuse what YAML allows but a
 glossary entry never needs: duplicate keys, anchors and aliases (which also defeats "billion laughs" bombs),
-merge keys, custom tags, byte-order marks, invisible control and bidirectional-override characters.
+merge keys, custom tags, byte-order marks, and the characters `characters.py` forbids (in the raw file, and in
+every parsed value and key, since YAML escapes such as "\u202E" or "\x7F" bring them in past a raw check).
+
+Nothing here may crash on hostile input: libyaml builds its node tree recursively in C, so nesting depth is
+bounded *before* composing (a deep file would otherwise kill the process with a segfault, not an exception),
+and files are opened without following symbolic links and refused unless they are regular files.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,12 +28,17 @@ try:  # libyaml is far faster; pure Python is the fallback where it was not comp
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+from . import characters
+
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32  # an entry nests five levels deep at most; far deeper is an error, or an attack on the recursion
-
-# Characters that have no business in a glossary entry and can hide text from reviewers:
-# C0/C1 controls other than tab and newline, and the bidirectional overrides and isolates (Trojan Source).
-_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Every collection in YAML starts at one of these indicators, so their count bounds the nesting depth. Files
+# with fewer (every real entry has a few hundred at most) cannot nest deeply enough to exhaust libyaml's C stack
+# (measured: it survives 20,000 levels and dies near 25,000), and skip the event scan that measures the depth.
+_INDICATORS = "[{-:?"
+_SCAN_DEPTH_ABOVE = 2_000
+# YAML 1.1 reads 010 as 8, 0x10 as 16, 1_000 as 1000 and 1:30 as 90: only plain decimal integers are numbers.
+_DECIMAL = re.compile(r"(?:0|[1-9][0-9]*)")
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -43,13 +56,15 @@ FieldPath = tuple  # a path into the data: keys and list indexes, e.g. ("zh", "s
 class SourceError(Exception):
     """The file cannot be read as a glossary document. Carries where and why."""
 
-    def __init__(self, message: str, line: int = 0, column: int = 0, hint: str = "", rule: str = "yaml-syntax"):
+    def __init__(self, message: str, line: int = 0, column: int = 0, hint: str = "", rule: str = "yaml-syntax",
+                 field: tuple = ()):
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
         self.hint = hint
         self.rule = rule
+        self.field = field  # the path of the value at fault, where there is one
 
 
 @dataclass
@@ -69,15 +84,46 @@ class Document:
         return self.positions.get((), (1, 1))
 
 
-def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """The file's text, after the checks that come before any parsing."""
+_FILE_TYPES = ((stat.S_ISDIR, "a folder"), (stat.S_ISLNK, "a symbolic link"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+               (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def file_type_problem(path: Path) -> str:
+    """'' for a regular file; else what it is ("a symbolic link", "a folder", ...), without following links."""
     try:
-        raw = path.read_bytes()
+        mode = os.lstat(path).st_mode
+    except OSError as err:
+        return "missing" if err.errno == errno.ENOENT else f"unreadable ({err.strerror})"
+    if stat.S_ISREG(mode):
+        return ""
+    return next((name for test, name in _FILE_TYPES if test(mode)), "not a regular file")
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """At most max_bytes + 1 bytes of a regular file, never through a symbolic link, never blocking on a FIFO."""
+    kind = file_type_problem(path)
+    if kind:
+        raise SourceError(f"this is {kind}, not a file", hint="glossary files must be ordinary files inside "
+                          "glossary/: replace it with the file itself", rule="file-type")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError as err:
         raise SourceError(f"cannot read the file: {err.strerror}", rule="file-unreadable") from None
+    with os.fdopen(fd, "rb") as file:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the two looks
+                raise SourceError("this is not a regular file", rule="file-type")
+            return file.read(max_bytes + 1)
+        except OSError as err:
+            raise SourceError(f"cannot read the file: {err.strerror}", rule="file-unreadable") from None
+
+
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The file's text, after the checks that come before any parsing."""
+    raw = _read_bytes(path, max_bytes)
     if len(raw) > max_bytes:
         raise SourceError(
-            f"the file is {len(raw):,} bytes, over the limit of {max_bytes:,}",
+            f"the file is over the limit of {max_bytes:,} bytes",
             hint="a glossary file should be far smaller; check that nothing was pasted in by mistake",
             rule="file-too-large",
         )
@@ -93,17 +139,12 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
         raise SourceError(
             f"byte 0x{raw[err.start]:02x} is not valid UTF-8", line, column, hint="save the file as UTF-8", rule="encoding"
         ) from None
-    bad = _FORBIDDEN_CHARS.search(text)
+    bad = characters.FORBIDDEN_IN_FILE.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        raise SourceError(
-            f"invisible character U+{ord(bad.group()):04X} is not allowed",
-            line,
-            column,
-            hint="control and bidirectional-override characters can hide text from reviewers; delete it",
-            rule="forbidden-character",
-        )
+        raise SourceError(f"{characters.describe(bad.group())} is not allowed", line, column, hint=characters.HINT,
+                          rule="forbidden-character")
     return text
 
 
@@ -112,8 +153,39 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     return parse_yaml(read_text(path, max_bytes))
 
 
+def _check_depth(text: str) -> None:
+    """Refuse a document nested more than MAX_DEPTH deep, reading its events (libyaml's parser keeps its own
+    stack, so this cannot overflow) before anything recursive sees it."""
+    if sum(text.count(indicator) for indicator in _INDICATORS) <= _SCAN_DEPTH_ABOVE:
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise SourceError(f"values nest more than {MAX_DEPTH} levels deep", mark.line + 1, mark.column + 1,
+                                  hint="an entry needs a few levels at most", rule="yaml-syntax")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _check_anchors(text: str) -> None:
+    """Refuse anchors (&name), which an entry never needs: aliases to them are refused while the tree is built, and
+    an anchor alone would be a loose end. Only texts with an ampersand are scanned (R&D in prose is fine)."""
+    if "&" not in text:
+        return
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.NodeEvent) and not isinstance(event, yaml.AliasEvent) and event.anchor:
+            mark = event.start_mark
+            raise SourceError(f"YAML anchors (&{event.anchor}) are not allowed", mark.line + 1, mark.column + 1,
+                              hint="remove the anchor: write each value out in full", rule="yaml-alias")
+
+
 def parse_yaml(text: str) -> Document:
     try:
+        _check_depth(text)
+        _check_anchors(text)
         node = yaml.compose(text, Loader=_Loader)
     except RecursionError:
         raise SourceError("the YAML nests too deeply to read", hint="an entry needs a few levels at most",
@@ -156,8 +228,12 @@ class _Builder:
             return result
         if node.tag not in _PLAIN_TAGS:
             raise _refuse(node, f"the tag {node.tag} is not allowed", "remove the tag or quote the value", "yaml-tag")
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            return node.value  # dates stay text ("2026-11-22"); the schema checks their form
+        if node.tag == "tag:yaml.org,2002:str" or node.tag == "tag:yaml.org,2002:timestamp":
+            # dates stay text ("2026-11-22"); the schema checks their form
+            return self._text(node, node.value, path)
+        if node.tag == "tag:yaml.org,2002:float" or (node.tag == "tag:yaml.org,2002:int"
+                                                     and not _DECIMAL.fullmatch(node.value)):
+            return node.value  # 1.0, 010, 0x10, 1:30, .nan: text, which the schema then refuses as a number
         # Call the constructor directly: construct_object() would cache every node for the process's life.
         return _SCALAR_CONSTRUCTOR.yaml_constructors[node.tag](_SCALAR_CONSTRUCTOR, node)
 
@@ -170,7 +246,7 @@ class _Builder:
                 raise _refuse(key_node, "YAML merge keys (<<) are not allowed", "write the fields out in full", "yaml-alias")
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _refuse(key_node, "a key must be plain text", "use a simple name as the key", "yaml-syntax")
-            key = key_node.value  # the text as written: `no:` stays "no", not False
+            key = self._text(key_node, key_node.value, path)  # the text as written: `no:` stays "no", not False
             if key in result:
                 first = self.positions.get(path + (key,), (0, 0))[0]
                 raise _refuse(
@@ -183,6 +259,17 @@ class _Builder:
             self.positions[path + (key,)] = _pos(value_node if isinstance(value_node, yaml.ScalarNode) else key_node)
             result[key] = self.build(value_node, path + (key,))
         return result
+
+
+    @staticmethod
+    def _text(node: yaml.Node, value: str, path: Path_) -> str:
+        bad = characters.FORBIDDEN.search(value)
+        if bad:
+            line, column = _pos(node)
+            raise SourceError(f"{characters.describe(bad.group())} is not allowed", line, column,
+                              hint=characters.HINT + " (it may be written as an escape such as \\u202E)",
+                              rule="forbidden-character", field=path)
+        return value
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:

@@ -1,31 +1,20 @@
 """What every page template gets: the Jinja environment, escaping for Markdown, the page language's UI text,
 and `link_to`, the one way a template links to another page.
 
-Contributor text is untrusted: it only ever reaches a page escaped, either as HTML text (autoescaped by Jinja)
-or as Markdown text (`md` filter, which also neutralises Markdown syntax).
+Contributor text is untrusted: it only ever reaches a page escaped for where it lands (escaping.py).
 """
 
 from __future__ import annotations
 
 import functools
-import json
-import re
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup, escape
 
 from .. import TEMPLATES, labels, publication
 from ..i18n import LocaleText
 from ..model import Language
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
-
-
-def md(text: str) -> Markup:
-    """Text made safe for a Markdown context: HTML-escaped, and Markdown punctuation backslash-escaped."""
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text))))
-
+from .escaping import front_matter, http_url, md
 
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -38,8 +27,8 @@ def _environment() -> jinja2.Environment:
         extensions=["jinja2.ext.i18n"],
     )
     env.filters["md"] = md
-    env.filters["json"] = lambda value: Markup(json.dumps(value, ensure_ascii=False))
-    env.globals.update(labels=labels)
+    env.filters["http_url"] = http_url
+    env.globals.update(labels=labels, front_matter=front_matter)
     return env
 
 

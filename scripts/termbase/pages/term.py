@@ -3,7 +3,6 @@ conceptions, relations, sources, history, and ready-made citations of the entry.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from ..l10n import OUTDATED, UP_TO_DATE, translation_state
 from ..model import Citation, Concept, Glossary, Language, Source
 from ..publication import SiteInfo
 from .environment import render
+from .escaping import script_json
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,7 @@ def _jsonld(glossary: Glossary, concept: Concept, language: Language, site: Site
             "inLanguage": [lang.tag for lang in glossary.languages],
         },
     }
-    # inside <script>, "</" would end the element early: JSON allows escaping the slash
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return script_json(data)
 
 
 def _citations(glossary: Glossary, concept: Concept, language: Language, site: SiteInfo) -> list[tuple[str, list[str]]]:

@@ -22,6 +22,8 @@ class Context:
     documents: dict[str, Document]
     complete: bool = True  # every concept file loaded; rules about what is *not* cited wait until then
     rule: str = ""  # the id of the rule being run, stamped on its problems (validate.run_rules sets it)
+    published: frozenset[str] = frozenset()  # ids in the registry at an earlier commit (published.py)
+    published_at: str = ""  # that commit, as given
     base: dict[str, Concept] = field(default_factory=dict)  # changed entries as the base branch has them
     base_name: str = ""  # that branch, for messages
 
