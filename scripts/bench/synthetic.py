@@ -45,21 +45,26 @@ def _concept(rng: random.Random, index: int, ids: list[str], sources: list[str],
         "term": f"{rng.choice(_WORDS)} {rng.choice(_WORDS)} {index}",
         "synonyms": [f"{rng.choice(_WORDS)} term {index}-{k}" for k in range(rng.randint(0, 2))],
         "definition": _english(rng, rng.randint(30, 60)),
-        "definition_source": {"id": rng.choice(sources), "at": f"§{rng.randint(1, 9)}.{rng.randint(1, 9)}"},
+        "definition_source": {"basis": "adapted", "sources": [
+            {"id": rng.choice(sources), "at": f"§{rng.randint(1, 9)}.{rng.randint(1, 9)}"}]},
     }
     zh = {
         "term": "".join(rng.choice(_HAN) for _ in range(rng.randint(2, 6))) + f"{index}号",
         "definition": _chinese(rng, rng.randint(60, 120)),
-        "definition_source": {"id": rng.choice(sources)},
+        "definition_source": {"basis": "written", "sources": [rng.choice(sources)]},
         "equivalence": {"degree": "partial", "note": {"en": _english(rng, 25), "zh": _chinese(rng, 50)}},
     }
     zh["source_fingerprint"] = fingerprint(LanguageSection(en["term"], en["definition"], None))
+    domain, version = rng.choice(domains), rng.randint(1, 4)
     return {
         "id": concept_id,
         "status": "approved",
-        "domain": rng.choice(domains),
-        "version": rng.randint(1, 4),
+        "domain": domain,
+        "version": version,
         "updated": "2026-11-22",
+        # from version 2 on an entry says what changed, in every language (the history rule)
+        **({"history": [{"version": n, "date": "2026-11-22", "summary": {"en": f"Version {n}.", "zh": f"第{n}版。"}}
+                        for n in range(1, version + 1)]} if version > 1 else {}),
         "en": en,
         "zh": zh,
         "conceptions": [
