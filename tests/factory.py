@@ -190,3 +190,12 @@ def termbase(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run the command-line tool as a contributor does (`python -m termbase ...`), in `cwd`."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
     return subprocess.run([sys.executable, "-m", "termbase", *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def write_downloads(glossary, site, folder: Path) -> Path:
+    """Every download of the glossary written into `folder` under its published name, as the site writes them."""
+    from termbase.exports.formats import all_files
+
+    for name, content in all_files(glossary, site).items():
+        (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return folder

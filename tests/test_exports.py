@@ -20,8 +20,8 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
 
 from conftest import missing_tool
-from factory import ROOT
-from termbase.exports.formats import FORMATS, all_files
+from factory import ROOT, write_downloads
+from termbase.exports.formats import FORMATS
 from termbase.exports.json_export import from_data, to_data
 from termbase.loader import load_glossary
 from termbase.publication import SiteInfo
@@ -40,10 +40,7 @@ def glossary():
 
 @pytest.fixture(scope="module")
 def exported(glossary, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("exports")
-    for name, content in all_files(glossary, SITE).items():
-        (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return folder
+    return write_downloads(glossary, SITE, tmp_path_factory.mktemp("exports"))
 
 
 def test_json_carries_the_release_and_every_concept_with_its_urls(glossary, exported):

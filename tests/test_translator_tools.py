@@ -23,7 +23,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 from translate.storage import po, tbx as tt_tbx
 
-from factory import ROOT, entry, make_glossary, termbase
+from factory import ROOT, entry, make_glossary, termbase, write_downloads
 from termbase.exports import concept_table
 from termbase.exports.formats import all_files
 from termbase.loader import load_glossary
@@ -40,10 +40,7 @@ def glossary():
 
 @pytest.fixture(scope="module")
 def files(glossary, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("downloads")
-    for name, content in all_files(glossary, SITE).items():
-        (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return folder
+    return write_downloads(glossary, SITE, tmp_path_factory.mktemp("downloads"))
 
 
 def _deprecated(glossary, code: str) -> dict[str, set[str]]:
