@@ -5,20 +5,16 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..loader import CONCEPTS_DIR
-from ..model import Citation, Concept, Fate, RelationKind
+from ..model import Fate, RelationKind
 from ..problems import WARNING, Problem, relative
 from . import Context, suggest
-
-
-def _citations(concept: Concept) -> Iterator[tuple[tuple, Citation]]:
-    return concept.citations()
 
 
 def unknown_source(ctx: Context) -> Iterator[Problem]:
     """Every cited id exists in glossary/bibliography.yaml."""
     bibliography = ctx.glossary.bibliography
     for concept in ctx.glossary.concepts.values():
-        for path, cited in _citations(concept):
+        for path, cited in concept.citations():
             if cited.id not in bibliography:
                 hint = suggest(cited.id, bibliography) or "add the source to glossary/bibliography.yaml first"
                 yield ctx.problem(concept, path, f"'{cited.id}' is not in the bibliography", hint)
@@ -131,7 +127,7 @@ def unused_source(ctx: Context) -> Iterator[Problem]:
     """(warning) Every bibliography entry is cited by some concept; an uncited one is dead weight or a forgotten citation."""
     if not ctx.complete:
         return  # a file that failed to load may cite the source
-    cited = {c.id for concept in ctx.glossary.concepts.values() for _, c in _citations(concept)}
+    cited = {c.id for concept in ctx.glossary.concepts.values() for _, c in concept.citations()}
     path = ctx.glossary.directory / "bibliography.yaml"
     doc = ctx.documents.get("bibliography.yaml")
     for index, source_id in enumerate(ctx.glossary.bibliography):
