@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factory import ROOT, entry, make_glossary, termbase
+from factory import ROOT, cli, entry, make_glossary
 from termbase.loader import load_glossary
 from termbase.validate import validate
 
@@ -30,9 +30,6 @@ relations:
 sources:
   - nist-ai-100-1-ai-rmf-1-0
 """
-
-
-cli = termbase
 
 
 def test_status_lists_outdated_translations_and_exits_1(tmp_path):
