@@ -158,7 +158,8 @@ def test_a_merged_or_withdrawn_ids_versions_stay_readable_and_say_what_became_of
     assert "http-equiv" not in merged and "http-equiv" not in withdrawn  # pages, not redirects
     # the old ids' own addresses still redirect (merged) or keep the tombstone (withdrawn)
     assert 'content="0; url=../versioned/"' in read(versioned_site, f"{prefix}terms/merged-away/index.html")
-    assert "withdrawn-away" in read(versioned_site, f"{prefix}terms/withdrawn-away/index.html")
+    tombstone = read(versioned_site, f"{prefix}terms/withdrawn-away/index.html")
+    assert "withdrawn-away" in tombstone and re.search(r'<a href="v1/">[^<]*1[^<]*</a>', tombstone)  # lists it
 
 
 def test_version_pages_are_pages_of_the_site(versioned_site):

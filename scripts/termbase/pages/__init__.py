@@ -36,10 +36,11 @@ Versions = Mapping[str, tuple[PublishedVersion, ...]]  # concept id -> its publi
 
 
 def render_site_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo,
-                      versions: Versions | None = None) -> dict[str, GeneratedPage]:
+                      versions: Versions | None = None, gone: Versions | None = None) -> dict[str, GeneratedPage]:
     """Every generated page but Downloads: source file (as MkDocs sees it under docs/) -> page. `versions`
     (history.published_versions) gives the History section of each concept's page its links. The pages of the
-    versions themselves are written outside MkDocs (versions.py) into the shell page included here."""
+    versions themselves are written outside MkDocs (versions.py) into the shell page included here. `gone`
+    (history.SiteVersions.gone): the versions of withdrawn ids, which their tombstones list."""
     pages: dict[str, GeneratedPage] = {}
     versions = versions or {}
 
@@ -53,7 +54,8 @@ def render_site_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo,
         add(language, "version", SHELL, shell_markdown())  # the version pages' shell (versions.py)
         for entry in glossary.registry.values():
             if Fate(entry.fate).leaves_tombstone:
-                add(language, "concept", entry.id, render_tombstone(entry, language, locales_dir))
+                add(language, "concept", entry.id, render_tombstone(entry, language, locales_dir,
+                                                                    (gone or {}).get(entry.id, ())))
         add(language, "index", "", render_terms_index(glossary, language, locales_dir))
         for path, markdown in render_browse_pages(glossary, language, locales_dir, site).items():
             pages[path] = GeneratedPage(markdown, publication.in_nav("browse"))
