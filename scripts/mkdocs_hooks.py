@@ -9,7 +9,8 @@ the pages are, where they go, whether they are in the nav and the build date all
   by language).
 - on_nav: fill the placeholders with the rendered Markdown and exports, once i18n has rebuilt its file list.
 - on_post_build: once every language is built, write the redirect pages of renamed and merged ids (plain HTML,
-  outside search and sitemap) and each language's term lookup index, and split the merged search index into one
+  outside search and sitemap), each language's term lookup index and the pages of the entries' published versions
+  (into the shell page MkDocs built: termbase/pages/versions.py), and split the merged search index into one
   index per language.
 See MAINTAINERS.md for why generation works this way with mkdocs-static-i18n.
 """
@@ -31,6 +32,7 @@ from mkdocs.structure.files import File, InclusionLevel
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from termbase.publication import LOOKUP_INDEX, PUBLISH_VARIABLE, address_problem, preview_notice  # noqa: E402
+from termbase.pages.versions import ShellError, write_version_pages  # noqa: E402
 from termbase.site import SiteContent, site_content  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -157,6 +159,10 @@ def on_post_build(config):
                 target = site / info.prefix(language) / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
+        try:
+            write_version_pages(site / info.prefix(language), content.version_pages.get(language, {}))
+        except (OSError, ShellError) as err:
+            raise PluginError(f"the pages of the entries' versions could not be written: {err}") from err
     _split_search_index(site, [info.prefix(code) for code in content.language_codes])
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
+import html
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -220,3 +222,9 @@ def write_downloads(glossary, site, folder: Path) -> Path:
     for name, content in all_files(glossary, site).items():
         (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     return folder
+
+
+def text_of(page: str) -> str:
+    """A built page's visible text, roughly: tags dropped, entities decoded, whitespace folded."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))

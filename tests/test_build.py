@@ -9,19 +9,13 @@ from collections import Counter
 import yaml
 
 from conftest import mkdocs_build
-from factory import ROOT, copy_project
+from factory import ROOT, copy_project, text_of
 
 CONCEPT_IDS = sorted(p.stem for p in (ROOT / "glossary" / "concepts").glob("*.yaml"))
 
 
 def read(site, path):
     return (site / path).read_text(encoding="utf-8")
-
-
-def text_of(page: str) -> str:
-    """The page's visible text, roughly: tags dropped, entities decoded, whitespace folded."""
-    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
 
 
 def entry(concept_id):

@@ -77,3 +77,19 @@ def test_real_glossary_translations_are_all_up_to_date():
     result = cli("l10n", "status", cwd=ROOT)
     assert result.returncode == 0, result.stdout
     assert load_glossary(ROOT / "glossary").glossary is not None
+
+
+def test_reviewed_keeps_a_four_space_layout_and_leaves_a_current_file_alone(tmp_path):  # red team X15
+    four = "\n".join(("  " + line if line.startswith("  ") else line) for line in ENTRY_WITH_COMMENTS.splitlines()) + "\n"
+    glossary = make_glossary(tmp_path, {"safety": four})
+    path = glossary / "concepts" / "safety.yaml"
+    assert cli("l10n", "reviewed", "safety", "--glossary", str(glossary), cwd=tmp_path).returncode == 0
+    before, after = four.splitlines(), path.read_text(encoding="utf-8").splitlines()
+    assert [(a, b) for a, b in zip(before, after) if a != b] == [
+        ('    source_fingerprint: "000000000000"', after[before.index('    source_fingerprint: "000000000000"')])]
+    assert len(before) == len(after)
+    reviewed = path.read_text(encoding="utf-8")
+    stamp = path.stat().st_mtime_ns
+    result = cli("l10n", "reviewed", "safety", "--glossary", str(glossary), cwd=tmp_path)
+    assert result.returncode == 0 and path.read_text(encoding="utf-8") == reviewed and path.stat().st_mtime_ns == stamp
+    assert "already" in result.stdout, result.stdout

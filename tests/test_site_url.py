@@ -54,7 +54,7 @@ def test_a_local_build_says_it_is_a_preview_and_a_public_one_does_not():
     glossary = load_glossary(ROOT / "glossary").glossary
     for base_url, preview in ((PREVIEW_URL, True), ("https://glossary.github.io/ai-safety/", False)):
         site = SiteInfo.for_build(glossary, base_url)
-        pages, _, _ = publish(glossary, ROOT / "locales", site)
+        pages = publish(glossary, ROOT / "locales", site).pages
         for language in glossary.languages:
             page = pages[site.source_file(language, "downloads")].markdown
             assert ('!!! warning' in page and base_url.replace(".", "\\.") in page) is preview, (base_url, language.code)

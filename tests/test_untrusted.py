@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from factory import ROOT, dump_yaml, entry, make_glossary, termbase, with_fingerprint
-from live_markup import json_ld, live_markup, to_html
+from live_markup import json_ld, live_markup, to_html, version_pages_html
 from termbase.loader import load_glossary
 from termbase.pages import render_site_pages, render_term_page
 from termbase.pages.browse import render_browse_pages
@@ -345,6 +345,11 @@ def test_hostile_text_renders_inert_on_every_page(tmp_path, text):
         assert live_markup(html) == [], path
         assert isinstance(meta.get("title"), str), path  # the front matter was read as front matter
         assert "<" not in meta["title"] and "\n" not in meta["title"]
+    for address, (html, head) in version_pages_html(glossary, LOCALES, SITE).items():
+        assert live_markup(html) == [], address
+        one_line = re.sub(r"[\r\n\u2028]+", " ", text)  # the text itself, on one line, escaped once
+        assert head["title"].startswith(f"{one_line} · "), address
+        assert head["description"] == one_line, address
     en = glossary.languages[0]
     html, meta = to_html(render_term_page(glossary, glossary.concepts["rt-probe"], en, LOCALES, SITE))
     assert json_ld(meta)["name"][0]["@value"] == text  # exact text inside JSON-LD, safe inside <script>

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from factory import ROOT, entry, make_glossary, with_fingerprint
-from live_markup import live_markup, to_html
+from live_markup import live_markup, to_html, version_pages_html
 from termbase import characters, fields
 from termbase.loader import load_glossary
 from termbase.pages import render_site_pages
@@ -189,3 +189,6 @@ def test_the_renderer_alone_makes_any_text_inert(tmp_path_factory, texts):
         html, meta = to_html(page.markdown)
         assert live_markup(html) == [], (page_path, texts)
         assert isinstance(meta["title"], str) and not re.search(r"[<\n]", meta["title"]), page_path
+    for address, (html, head) in version_pages_html(glossary, LOCALES, SITE).items():
+        assert live_markup(html) == [], (address, texts)
+        assert head["title"].endswith(" - site"), address  # nothing broke out of <title>

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import mkdocs_build
-from factory import copy_project, dump_yaml, entry, make_glossary, termbase, with_fingerprint
+from factory import copy_project, dump_yaml, entry, make_glossary, termbase, text_of, with_fingerprint
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@localhost", "GIT_COMMITTER_NAME": "t",
            "GIT_COMMITTER_EMAIL": "t@localhost", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
@@ -37,6 +37,16 @@ def version_of_entry(concept_id: str, number: int) -> dict:
     return with_fingerprint(data)
 
 
+GONE = ("merged-away", "withdrawn-away")  # committed in version 1, then merged into `versioned` and withdrawn
+
+
+def gone_entry(concept_id: str) -> dict:
+    data = entry(concept_id, updated="2026-11-21")
+    data["en"].update(term=f"{concept_id} concept", definition=f"The published wording of {concept_id}.")
+    data["zh"].update(term=f"{concept_id}概念", definition=f"{concept_id}的已发布表述。")
+    return with_fingerprint(data)
+
+
 @pytest.fixture(scope="module")
 def versioned_site(tmp_path_factory):
     """The project with one more entry: versions 1 and 2 as `versioned-old`, then renamed `versioned` in version 3;
@@ -46,15 +56,22 @@ def versioned_site(tmp_path_factory):
     registry_path = project / "glossary" / "registry.yaml"
     registry = yaml.safe_load(registry_path.read_text(encoding="utf-8"))
     git(project, "init", "-q", "-b", "main")
+    for name in GONE:
+        dump_yaml(concepts / f"{name}.yaml", gone_entry(name))
     for number in (1, 2):
         dump_yaml(concepts / "versioned-old.yaml", version_of_entry("versioned-old", number))
-        dump_yaml(registry_path, [*registry, {"id": "versioned-old", "fate": "active"}])
+        dump_yaml(registry_path, [*registry, {"id": "versioned-old", "fate": "active"},
+                                  *({"id": name, "fate": "active"} for name in GONE)])
         git(project, "add", "-A")
         git(project, "commit", "-q", "-m", f"version {number}")
-    (concepts / "versioned-old.yaml").unlink()
+    for name in ("versioned-old", *GONE):
+        (concepts / f"{name}.yaml").unlink()
     dump_yaml(concepts / "versioned.yaml", version_of_entry("versioned", 3))
     dump_yaml(registry_path, [*registry, {"id": "versioned-old", "fate": "renamed", "to": "versioned",
-                                          "date": "2026-11-23"}, {"id": "versioned", "fate": "active"}])
+                                          "date": "2026-11-23"}, {"id": "versioned", "fate": "active"},
+                              {"id": "merged-away", "fate": "merged", "to": "versioned", "date": "2026-11-23"},
+                              {"id": "withdrawn-away", "fate": "withdrawn", "date": "2026-11-23",
+                               "reason": {"en": "Not a term of the field.", "zh": "不属于本领域术语。"}}])
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "version 3, renamed")
     site = tmp_path_factory.mktemp("versioned-site")
@@ -120,6 +137,57 @@ def test_a_renamed_ids_versions_lead_to_the_same_versions_under_the_new_id(versi
     redirect = read(versioned_site, f"{prefix}terms/versioned-old/v{number}/index.html")
     assert f'content="0; url=../../versioned/v{number}/"' in redirect
     assert f'<link rel="canonical" href="{SITE_URL}{prefix}terms/versioned/v{number}/">' in redirect
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_a_merged_or_withdrawn_ids_versions_stay_readable_and_say_what_became_of_it(versioned_site, prefix):
+    merged = read(versioned_site, f"{prefix}terms/merged-away/v1/index.html")
+    withdrawn = read(versioned_site, f"{prefix}terms/withdrawn-away/v1/index.html")
+    assert "The published wording of merged-away." in merged and "merged-away的已发布表述。" in merged
+    assert "The published wording of withdrawn-away." in withdrawn
+    if prefix:
+        assert "本条目已于2026年11月23日并入“版本概念”。" in text_of(merged)
+        assert "本条目已于2026年11月23日撤销。" in text_of(withdrawn) and "不属于本领域术语。" in withdrawn
+    else:
+        assert "This entry was merged into versioned concept on November 23, 2026." in text_of(merged)
+        assert "This entry was withdrawn on November 23, 2026." in text_of(withdrawn)
+        assert "Not a term of the field." in withdrawn
+    assert re.search(r'<a href="\.\./\.\./versioned/">[^<]+</a>', merged)  # to the concept it lives on in
+    assert re.search(r'<a href="\.\./">[^<]+</a>', withdrawn)  # to its tombstone
+    assert f'<link rel="canonical" href="{SITE_URL}{prefix}terms/merged-away/v1/">' in merged
+    assert "http-equiv" not in merged and "http-equiv" not in withdrawn  # pages, not redirects
+    # the old ids' own addresses still redirect (merged) or keep the tombstone (withdrawn)
+    assert 'content="0; url=../versioned/"' in read(versioned_site, f"{prefix}terms/merged-away/index.html")
+    tombstone = read(versioned_site, f"{prefix}terms/withdrawn-away/index.html")
+    assert "withdrawn-away" in tombstone and re.search(r'<a href="v1/">[^<]*1[^<]*</a>', tombstone)  # lists it
+
+
+def test_version_pages_are_pages_of_the_site(versioned_site):
+    """Written into the shell MkDocs built: the site's header, search and language switcher, which leads to the
+    same version in the other language; the shell itself is gone."""
+    page = read(versioned_site, "terms/versioned/v2/index.html")
+    assert 'class="md-header' in page and 'class="md-search__input' in page
+    assert 'href="../../../zh/terms/versioned/v2/"' in page and 'hreflang="zh"' in page
+    assert re.search(r"<title>versioned concept · 版本概念 \(version 2\) - [^<]+</title>", page)
+    assert f'<meta name="description" content="{DEFINITIONS[2]}">' in page
+    assert re.search(r'<h1 id="term">versioned concept<', page)
+    assert not list(versioned_site.rglob("*shell*")) and "TBSHELL" not in page
+
+
+def test_the_shell_must_have_every_placeholder_and_values_are_put_in_once(tmp_path):
+    from termbase.pages.versions import ShellError, VersionPage, fill_shell, shell_markdown
+
+    from live_markup import to_html
+    body, meta = to_html(shell_markdown())
+    shell = f"<title>{meta['title']}</title><meta content=\"{meta['description']}\">{body}"
+    page = VersionPage("TBSHELLHEADING <b>", 'says "TBSHELLTITLE"', "x", "<p>TBSHELLDESCRIPTION body</p>")
+    filled = fill_shell(shell, page, "terms/x/v1/")
+    assert "<title>TBSHELLHEADING &lt;b&gt;</title>" in filled  # escaped, and not searched again
+    assert 'content="says &#34;TBSHELLTITLE&#34;"' in filled and "<p>TBSHELLDESCRIPTION body</p>" in filled
+    with pytest.raises(ShellError):
+        fill_shell(shell.replace("TBSHELLBODY", "body"), page, "terms/x/v1/")
+    with pytest.raises(ShellError):
+        fill_shell(shell + "<span>tbshellheading</span>", page, "terms/x/v1/")
 
 
 def test_versions_stay_out_of_search_and_the_sitemap(versioned_site):

@@ -93,7 +93,8 @@ def _median(runs: list[dict]) -> dict:
 
 
 def _plain_copy(project: Path, destination: Path) -> Path:
-    """The same site as static Markdown: generated pages written into docs/, the hook removed from mkdocs.yml."""
+    """The same site as static Markdown: generated pages written into docs/, the hook removed from mkdocs.yml;
+    version pages (which the hook writes outside MkDocs) as static HTML files."""
     sys.path.insert(0, str(PROJECT / "scripts"))
     from termbase.loader import load_glossary
     from termbase.publication import SiteInfo
@@ -102,8 +103,11 @@ def _plain_copy(project: Path, destination: Path) -> Path:
     shutil.copytree(project, destination)
     glossary = load_glossary(destination / "glossary", destination).glossary
     site = SiteInfo.for_build(glossary, "http://127.0.0.1:8000/")
-    pages, downloads, _ = publish(glossary, destination / "locales", site)
-    files = {**{path: page.markdown for path, page in pages.items()}, **downloads}
+    published = publish(glossary, destination / "locales", site)
+    files = {**{path: page.markdown for path, page in published.pages.items()}, **published.downloads}
+    for code, pages in published.version_pages.items():  # static files, as the hook writes them (not through MkDocs)
+        suffix = "" if code == site.default_code else f".{code}"
+        files.update({f"{address}index{suffix}.html": page.body for address, page in pages.items()})
     for path, content in files.items():
         target = destination / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)

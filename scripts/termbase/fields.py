@@ -14,7 +14,7 @@ for locators).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from .writing import PROFILES
 
@@ -118,22 +118,30 @@ def _tree(file: str) -> dict:
 _TREES = {file: _tree(file) for file in (ENTRY, REGISTRY, BIBLIOGRAPHY, DOMAINS, JURISDICTIONS, SETTINGS)}
 
 
-def texts(file: str, data: Any, languages: frozenset[str] | set[str] | tuple[str, ...]) -> Iterator[Text]:
+def texts(file: str, data: Any, languages: frozenset[str] | set[str] | tuple[str, ...]) -> list[Text]:
     """Every text of the table in a file's parsed data (whatever its shape: values of the wrong type are skipped,
     the schema reports them)."""
-    yield from _walk(_TREES[file], data, (), None, frozenset(languages))
+    found: list[Text] = []
+    _collect(_TREES[file], data, (), None, frozenset(languages), found)
+    return found
 
 
-def _walk(node: dict, data: Any, path: tuple, language: str | None, languages: frozenset[str]) -> Iterator[Text]:
+def _collect(node: dict, data: Any, path: tuple, language: str | None, languages: frozenset[str],
+             found: list[Text]) -> None:
+    # Appends to one list rather than yielding: nested generators pass every text up through each level, and a
+    # glossary of 10,000 entries has 160,000 texts (measured: 3x faster).
     if isinstance(data, str):
         if None in node:  # a locator is in no language, even inside a language's section
-            yield Text(path, None if node[None] == LOCATOR else language, node[None], data)
-    elif isinstance(data, list) and ITEM in node:
-        for index, item in enumerate(data):
-            yield from _walk(node[ITEM], item, path + (index,), language, languages)
+            found.append(Text(path, None if node[None] == LOCATOR else language, node[None], data))
+    elif isinstance(data, list):
+        if ITEM in node:
+            item_node = node[ITEM]
+            for index, item in enumerate(data):
+                _collect(item_node, item, path + (index,), language, languages, found)
     elif isinstance(data, dict):
+        by_language = node.get(LANG)
         for key, value in data.items():
             if key in node:
-                yield from _walk(node[key], value, path + (key,), language, languages)
-            if LANG in node and key in languages:
-                yield from _walk(node[LANG], value, path + (key,), key, languages)
+                _collect(node[key], value, path + (key,), language, languages, found)
+            if by_language is not None and key in languages:
+                _collect(by_language, value, path + (key,), key, languages, found)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from .loader import concept_from_data
-from .model import Concept, Glossary, Language
+from .model import Concept, Fate, Glossary, Language
 from .publication import CONCEPTS_SOURCE_DIR
 from .yamlsource import SourceError, parse_yaml
 
@@ -152,9 +152,13 @@ def concept_at(text: bytes, current: Concept, languages: Sequence[Language]) -> 
     """An earlier version of `current` from its file's text, under the current id and path (a renamed concept's
     versions were written under its old id). None if the text cannot be read as an entry of today's glossary
     (a language added since, say): that version then has no page, and the build log says so."""
+    return _read_version(text, current.id, current.path, languages)
+
+
+def _read_version(text: bytes, concept_id: str, path: Path, languages: Sequence[Language]) -> Concept | None:
     try:  # read as untrusted as any entry (no aliases or tags), though it passed the checks when committed
         data = parse_yaml(text.decode("utf-8")).data
-        return concept_from_data({**data, "id": current.id}, current.path, languages)
+        return concept_from_data({**data, "id": concept_id}, path, languages)
     except (SourceError, UnicodeDecodeError, KeyError, TypeError, ValueError, AttributeError):
         return None
 
@@ -186,6 +190,8 @@ class SiteVersions:
     of: dict[str, tuple[PublishedVersion, ...]]
     retired: dict[str, tuple[int, ...]]
     unreadable: tuple[tuple[str, int], ...] = ()
+    # the versions of merged and withdrawn ids, with their texts: still readable at their own addresses
+    gone: dict[str, tuple[PublishedVersion, ...]] = field(default_factory=dict)
 
 
 def published_versions(glossary: Glossary, history: History | None) -> SiteVersions:
@@ -213,4 +219,19 @@ def published_versions(glossary: Glossary, history: History | None) -> SiteVersi
             versions.append(PublishedVersion(number, date, dict(change.summary) if change else {}, text))
         result[concept.id] = tuple(versions)
     retired = {stem: tuple(sorted(texts)) for stem, texts in history.texts.items() if stem not in glossary.concepts}
-    return SiteVersions(result, retired, tuple(unreadable))
+    gone = {}
+    for stem in retired:
+        entry = glossary.registry.get(stem)
+        if entry is None or Fate(entry.fate) not in (Fate.MERGED, Fate.WITHDRAWN):
+            continue  # a renamed id's versions are the new id's; an unregistered one is the registry rule's business
+        path = glossary.directory / "concepts" / f"{stem}.yaml"
+        texts = {number: _read_version(text, stem, path, glossary.languages)
+                 for number, text in history.texts[stem].items()}
+        unreadable += [(stem, number) for number, text in texts.items() if text is None]
+        last = texts[max(texts)]
+        items = {change.version: change for change in last.history} if last else {}
+        gone[stem] = tuple(
+            PublishedVersion(number, items[number].date if number in items else text.updated,
+                             dict(items[number].summary) if number in items else {}, text)
+            for number, text in sorted(texts.items()) if text is not None)
+    return SiteVersions(result, retired, tuple(unreadable), gone)

@@ -18,7 +18,7 @@ from .exports.formats import FORMATS, Content, all_files
 from .exports.json_export import render_concept
 from .lookup import jieba_user_dictionary, lookup_index
 from .model import Glossary
-from .pages import GeneratedPage, render_redirects, render_site_pages
+from .pages import GeneratedPage, VersionPage, render_redirects, render_site_pages, render_version_pages
 from .pages.downloads import render_downloads_page
 from .problems import ERROR, WARNING, Problem
 from .publication import SiteInfo
@@ -37,6 +37,9 @@ class SiteContent:
     lookup: dict[str, str] = field(default_factory=dict)  # language code -> its term lookup index (JSON)
     jieba_dictionary: str = ""  # the words full-text search keeps whole (a jieba user dictionary)
     history_notice: str = ""  # why earlier versions are missing from the site ("" when git history was read whole)
+    # language code -> {path under its site root -> a published version's page}: each is put into the shell page
+    # (pages/versions.py) once the site engine has built it
+    version_pages: dict[str, dict[str, VersionPage]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -55,14 +58,25 @@ def _guides(project_root: Path, glossary: Glossary, site: SiteInfo) -> dict[str,
     return pages
 
 
+@dataclass(frozen=True)
+class Published:
+    """What `publish` gives the site engine (see SiteContent for each part)."""
+
+    pages: dict[str, GeneratedPage]
+    downloads: dict[str, Content]
+    redirects: dict[str, dict[str, str]]
+    version_pages: dict[str, dict[str, VersionPage]]
+
+
 def publish(glossary: Glossary, locales_dir: Path, site: SiteInfo,
-            versions: history.SiteVersions | None = None) -> tuple[dict[str, GeneratedPage], dict[str, Content],
-                                                                   dict[str, dict[str, str]]]:
-    """Pages, downloads (with each concept's JSON) and redirects of a valid glossary; `versions` (from the git
-    history: history.published_versions) gives every earlier published version its page."""
+            versions: history.SiteVersions | None = None) -> Published:
+    """Pages, downloads (with each concept's JSON), redirects and version pages of a valid glossary; `versions`
+    (from the git history: history.published_versions) gives every earlier published version its page."""
     versions = versions or history.published_versions(glossary, None)
-    pages = render_site_pages(glossary, locales_dir, site, versions.of)
-    redirects = render_redirects(glossary, locales_dir, site, versions.retired)
+    pages = render_site_pages(glossary, locales_dir, site, versions.of, versions.gone)
+    with_pages = {old_id: {v.number for v in gone} for old_id, gone in versions.gone.items()}
+    redirects = render_redirects(glossary, locales_dir, site, {  # versions with pages of their own need none
+        old_id: tuple(n for n in numbers if n not in with_pages.get(old_id, ())) for old_id, numbers in versions.retired.items()})
     contents = all_files(glossary, site)
     preview_url = site.base_url if site.is_preview else ""
     for language in glossary.languages:
@@ -70,8 +84,7 @@ def publish(glossary: Glossary, locales_dir: Path, site: SiteInfo,
         pages[site.source_file(language, "downloads")] = GeneratedPage(markdown, publication.in_nav("downloads"))
     downloads: dict[str, Content] = {publication.download(name): content for name, content in contents.items()}
     downloads.update({publication.concept_data(c.id): render_concept(glossary, c, site) for c in glossary.concepts.values()})
-    return pages, downloads, redirects
-
+    return Published(pages, downloads, redirects, render_version_pages(glossary, locales_dir, site, versions))
 
 def _fingerprint(*places: Path) -> tuple:
     """Name, type, time and size of every file in these folders (or of these files). Links are not followed (the
@@ -108,7 +121,7 @@ def site_content(project_root: Path, base_url: str, repo_url: str = "",
             _cache[key] = SiteContent({}, {}, {}, problems, ())
         else:
             site = SiteInfo.for_build(glossary, base_url, repo_url, environ)
-            pages, downloads, redirects, lookup, words, notice = {}, {}, {}, {}, "", ""
+            pages, downloads, redirects, lookup, words, notice, version_pages = {}, {}, {}, {}, "", "", {}
             if not any(p.is_error for p in problems):
                 try:
                     past = history.read_history(project_root)
@@ -118,7 +131,9 @@ def site_content(project_root: Path, base_url: str, repo_url: str = "",
                                                      "version", f"version {number} in git history cannot be read as an "
                                                      "entry of today's glossary, so it has no page")
                                              for concept_id, number in versions.unreadable)]
-                    pages, downloads, redirects = publish(glossary, locales_dir, site, versions)
+                    published = publish(glossary, locales_dir, site, versions)
+                    pages, downloads, redirects = published.pages, published.downloads, published.redirects
+                    version_pages = published.version_pages
                     pages.update(_guides(project_root, glossary, site))
                     lookup = {lang.code: lookup_index(glossary, lang, locales_dir) for lang in glossary.languages}
                     words = jieba_user_dictionary(glossary)
@@ -127,10 +142,10 @@ def site_content(project_root: Path, base_url: str, repo_url: str = "",
                                                    f"the site could not be generated: {type(err).__name__}: {err}",
                                                    "this is a bug in scripts/termbase: please report it with the "
                                                    "change that caused it")]
-                    pages, downloads, redirects, lookup, words = {}, {}, {}, {}, ""
+                    pages, downloads, redirects, lookup, words, version_pages = {}, {}, {}, {}, "", {}
                 problems = [*problems, *_unsafe_downloads(downloads)]
             _cache[key] = SiteContent(pages, downloads, redirects, problems, glossary.language_codes, site,
-                                      lookup, words, notice)
+                                      lookup, words, notice, version_pages)
     return _cache[key]
 
 

@@ -48,6 +48,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_TEXT_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})  # values kept as text
 _SCALAR_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 FieldPath = tuple  # a path into the data: keys and list indexes, e.g. ("zh", "synonyms", 0)
@@ -205,17 +206,19 @@ def parse_yaml(text: str) -> Document:
 
 
 class _Builder:
+    """The data of a composed document, with each value's position. No node is visited twice: a node is shared
+    only through an alias, and an alias needs an anchor, which _check_anchors has refused."""
+
     def __init__(self, positions: dict[FieldPath, tuple[int, int]]):
         self.positions = positions
-        self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
         if len(path) > MAX_DEPTH:
             raise _refuse(node, f"values nest more than {MAX_DEPTH} levels deep", "an entry needs a few levels at most",
                           "yaml-syntax")
-        if id(node) in self.seen:
-            raise _refuse(node, "YAML aliases (*name) are not allowed", "write the value out in full", "yaml-alias")
-        self.seen.add(id(node))
+        if node.tag in _TEXT_TAGS and isinstance(node, yaml.ScalarNode):  # most values: first, and inline
+            # dates stay text ("2026-11-22"); the schema checks their form
+            return self._text(node, node.value, path) if node.style == '"' else node.value
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -228,9 +231,6 @@ class _Builder:
             return result
         if node.tag not in _PLAIN_TAGS:
             raise _refuse(node, f"the tag {node.tag} is not allowed", "remove the tag or quote the value", "yaml-tag")
-        if node.tag == "tag:yaml.org,2002:str" or node.tag == "tag:yaml.org,2002:timestamp":
-            # dates stay text ("2026-11-22"); the schema checks their form
-            return self._text(node, node.value, path)
         if node.tag == "tag:yaml.org,2002:float" or (node.tag == "tag:yaml.org,2002:int"
                                                      and not _DECIMAL.fullmatch(node.value)):
             return node.value  # 1.0, 010, 0x10, 1:30, .nan: text, which the schema then refuses as a number
@@ -246,7 +246,8 @@ class _Builder:
                 raise _refuse(key_node, "YAML merge keys (<<) are not allowed", "write the fields out in full", "yaml-alias")
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _refuse(key_node, "a key must be plain text", "use a simple name as the key", "yaml-syntax")
-            key = self._text(key_node, key_node.value, path)  # the text as written: `no:` stays "no", not False
+            # the text as written: `no:` stays "no", not False
+            key = self._text(key_node, key_node.value, path) if key_node.style == '"' else key_node.value
             if key in result:
                 first = self.positions.get(path + (key,), (0, 0))[0]
                 raise _refuse(
@@ -263,6 +264,8 @@ class _Builder:
 
     @staticmethod
     def _text(node: yaml.Node, value: str, path: Path_) -> str:
+        """A double-quoted scalar's text, checked: only there can an escape (such as "\u202E") put a character the
+        file does not hold; every other scalar's characters are the file's, which read_text has checked."""
         bad = characters.FORBIDDEN.search(value)
         if bad:
             line, column = _pos(node)

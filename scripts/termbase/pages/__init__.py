@@ -20,8 +20,10 @@ from .changelog import render_changelog
 from .index import render_terms_index
 from .registry import render_redirect, render_tombstone
 from .term import render_term_page
+from .versions import SHELL, VersionPage, render_version_pages, shell_markdown
 
-__all__ = ["GeneratedPage", "render_site_pages", "render_redirects", "render_term_page", "render_terms_index"]
+__all__ = ["GeneratedPage", "VersionPage", "render_site_pages", "render_redirects", "render_term_page",
+           "render_terms_index", "render_version_pages"]
 
 
 @dataclass(frozen=True)
@@ -34,10 +36,11 @@ Versions = Mapping[str, tuple[PublishedVersion, ...]]  # concept id -> its publi
 
 
 def render_site_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo,
-                      versions: Versions | None = None) -> dict[str, GeneratedPage]:
+                      versions: Versions | None = None, gone: Versions | None = None) -> dict[str, GeneratedPage]:
     """Every generated page but Downloads: source file (as MkDocs sees it under docs/) -> page. `versions`
-    (history.published_versions) gives each concept's earlier versions their pages; without it, only the current
-    version has one."""
+    (history.published_versions) gives the History section of each concept's page its links. The pages of the
+    versions themselves are written outside MkDocs (versions.py) into the shell page included here. `gone`
+    (history.SiteVersions.gone): the versions of withdrawn ids, which their tombstones list."""
     pages: dict[str, GeneratedPage] = {}
     versions = versions or {}
 
@@ -46,16 +49,13 @@ def render_site_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo,
 
     for language in glossary.languages:
         for concept in glossary.concepts.values():
-            published = versions.get(concept.id, ())
             add(language, "concept", concept.id,
-                render_term_page(glossary, concept, language, locales_dir, site, published))
-            for version in published or (PublishedVersion(concept.version, concept.updated, {}, concept),):
-                if version.concept is not None:
-                    add(language, "version", publication.version_name(concept.id, version.number),
-                        render_term_page(glossary, concept, language, locales_dir, site, published, version))
+                render_term_page(glossary, concept, language, locales_dir, site, versions.get(concept.id, ())))
+        add(language, "version", SHELL, shell_markdown())  # the version pages' shell (versions.py)
         for entry in glossary.registry.values():
             if Fate(entry.fate).leaves_tombstone:
-                add(language, "concept", entry.id, render_tombstone(entry, language, locales_dir))
+                add(language, "concept", entry.id, render_tombstone(entry, language, locales_dir,
+                                                                    (gone or {}).get(entry.id, ())))
         add(language, "index", "", render_terms_index(glossary, language, locales_dir))
         for path, markdown in render_browse_pages(glossary, language, locales_dir, site).items():
             pages[path] = GeneratedPage(markdown, publication.in_nav("browse"))

@@ -7,16 +7,21 @@ import datetime
 from pathlib import Path
 
 from .. import publication
+from ..history import PublishedVersion
 from ..i18n import LocaleText
 from ..model import Glossary, Language, RegistryEntry
 from ..publication import SiteInfo
 from .environment import ENV, render
 
 
-def render_tombstone(entry: RegistryEntry, language: Language, locales_dir: Path) -> str:
+def render_tombstone(entry: RegistryEntry, language: Language, locales_dir: Path,
+                     versions: tuple[PublishedVersion, ...] = ()) -> str:
+    """The withdrawn id's page: when and why, and a link to each version published under it (still readable)."""
     date = datetime.date.fromisoformat(entry.date) if entry.date else None
-    return render("tombstone.md.j2", language, locales_dir, publication.page("concept", entry.id),
-                  entry=entry, date=date)
+    path = publication.page("concept", entry.id)
+    links = [(v, publication.link(path, "version", publication.version_name(entry.id, v.number), built=True))
+             for v in versions]
+    return render("tombstone.md.j2", language, locales_dir, path, entry=entry, date=date, versions=links)
 
 
 def render_redirect(glossary: Glossary, entry: RegistryEntry, language: Language, locales_dir: Path,

@@ -3,13 +3,15 @@ conceptions, relations, sources, history, and ready-made citations of the entry.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import citation, labels, publication
 from ..history import PublishedVersion
+from ..i18n import LocaleText
 from ..l10n import OUTDATED, UP_TO_DATE, translation_state
-from ..model import Citation, Concept, Glossary, Language, Source
+from ..model import Citation, Concept, Glossary, Language, RegistryEntry, Source
 from ..publication import SiteInfo
 from .environment import render
 from .escaping import script_json
@@ -111,18 +113,56 @@ class VersionLink:
 
 def _version_links(concept_id: str, versions: tuple[PublishedVersion, ...], language: Language, source: str,
                    from_path: str, shown: int) -> list[VersionLink]:
+    """Links to the served URLs: version pages are written outside MkDocs (versions.py), which cannot check them."""
     return [
         VersionLink(v.number, v.date, v.summary.get(language.code) or v.summary.get(source, ""),
-                    publication.link(from_path, "version", publication.version_name(concept_id, v.number))
+                    publication.link(from_path, "version", publication.version_name(concept_id, v.number), built=True)
                     if v.concept else "", v.number == shown)
         for v in versions
     ]
 
 
+def page_title(glossary: Glossary, concept: Concept, language: Language) -> str:
+    """The page's title: the concept's label in the page's language, then in the others."""
+    others = [lang for lang in glossary.languages if lang.code != language.code]
+    return " · ".join([concept.sections[language.code].label] + [concept.sections[o.code].label for o in others])
+
+
+@dataclass(frozen=True)
+class GoneNotice:
+    """What a version page of a merged or withdrawn id says of its fate instead of naming a current version."""
+
+    message: str
+    reason: str  # why it was withdrawn ("" when merged)
+    link_text: str
+    link: str  # to the concept it was merged into, or to the withdrawn id's own page (its tombstone)
+
+
+def _gone_notice(glossary: Glossary, entry: RegistryEntry, language: Language, locales_dir: Path,
+                 path: str) -> GoneNotice:
+    text = LocaleText(language, locales_dir)
+    _ = text.gettext
+    date = text.date(datetime.date.fromisoformat(entry.date)) if entry.date else ""
+    target_id = glossary.current_id(entry.id)
+    if target_id is not None:  # merged
+        target = glossary.concepts[target_id].sections[language.code].label
+        message = (_("This entry was merged into %(target)s on %(date)s.") if date
+                   else _("This entry was merged into %(target)s.")) % {"target": target, "date": date}
+        return GoneNotice(message, "", _("Read the entry it was merged into"),
+                          publication.link(path, "concept", target_id, built=True))
+    message = (_("This entry was withdrawn on %(date)s.") if date else _("This entry was withdrawn.")) % {"date": date}
+    reason = entry.reason.get(language.code) or entry.reason.get(glossary.source_language.code, "")
+    return GoneNotice(message, reason, _("The withdrawn entry's page"),
+                      publication.link(path, "concept", entry.id, built=True))
+
+
 def render_term_page(glossary: Glossary, concept: Concept, language: Language, locales_dir: Path, site: SiteInfo,
-                     versions: tuple[PublishedVersion, ...] = (), shown: PublishedVersion | None = None) -> str:
-    """The concept's page; with `shown`, the page of that published version instead (its own text, a banner
-    naming the current version, its own citations; out of search and the nav)."""
+                     versions: tuple[PublishedVersion, ...] = (), shown: PublishedVersion | None = None,
+                     gone: RegistryEntry | None = None) -> str:
+    """The concept's page (Markdown for MkDocs); with `shown`, the body of that published version's page instead,
+    as HTML (its own text, a banner naming the current version, its own citations): pages/versions.py makes it a
+    page. `gone`: the registry entry of the merged or withdrawn id the version was published under, which the
+    banner names instead of a current version."""
     versions = versions or (PublishedVersion(concept.version, concept.updated, {}, concept),)
     current = versions[-1]
     if shown is not None:
@@ -132,7 +172,7 @@ def render_term_page(glossary: Glossary, concept: Concept, language: Language, l
         path = publication.page("concept", concept.id)
     others = [lang for lang in glossary.languages if lang.code != language.code]
     section = concept.sections[language.code]
-    title = " · ".join([section.label] + [concept.sections[o.code].label for o in others])
+    title = page_title(glossary, concept, language)
     repository = site.repository if shown is None else None
     source = glossary.source_language.code
     return render(
@@ -161,9 +201,11 @@ def render_term_page(glossary: Glossary, concept: Concept, language: Language, l
         version_url=site.version_url(concept.id, concept.version, language),
         versions=_version_links(concept.id, versions, language, source, path, shown.number if shown else 0),
         shown=shown,
+        as_html=shown is not None,
         current=current,
         current_summary=current.summary.get(language.code) or current.summary.get(source, ""),
         current_link=publication.link(path, "concept", concept.id, built=True),  # inside raw HTML
+        gone=_gone_notice(glossary, gone, language, locales_dir, path) if gone else None,
         citations=_citations(glossary, concept, language, site),
         site_date=site.build_date.isoformat(),
         conceptions_anchor=publication.CONCEPTIONS_ANCHOR,
