@@ -93,3 +93,15 @@ def test_reviewed_keeps_a_four_space_layout_and_leaves_a_current_file_alone(tmp_
     result = cli("l10n", "reviewed", "safety", "--glossary", str(glossary), cwd=tmp_path)
     assert result.returncode == 0 and path.read_text(encoding="utf-8") == reviewed and path.stat().st_mtime_ns == stamp
     assert "already" in result.stdout, result.stdout
+
+
+def test_reviewed_on_a_crlf_file_changes_only_the_fingerprint_line(tmp_path):
+    glossary = make_glossary(tmp_path, {"safety": ENTRY_WITH_COMMENTS})
+    path = glossary / "concepts" / "safety.yaml"
+    before = ENTRY_WITH_COMMENTS.replace("\n", "\r\n").encode()
+    path.write_bytes(before)
+    result = termbase("l10n", "reviewed", "safety", "--language", "zh", "--glossary", str(glossary), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    old, new = before.split(b"\r\n"), path.read_bytes().split(b"\r\n")
+    assert len(old) == len(new)
+    assert [i for i, (a, b) in enumerate(zip(old, new)) if a != b] == [old.index(b'  source_fingerprint: "000000000000"')]

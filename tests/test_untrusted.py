@@ -21,6 +21,7 @@ from termbase.pages.browse import render_browse_pages
 from termbase.pages.changelog import render_changelog
 from termbase.publication import SiteInfo
 from termbase.validate import validate
+from termbase.yamlsource import SourceError, parse_yaml
 
 LOCALES = ROOT / "locales"
 SITE = SiteInfo("https://glossary.example/", "en", datetime.date(2026, 11, 23))
@@ -518,3 +519,19 @@ def test_messages_stay_on_one_line_and_hints_name_other_ids(tmp_path):  # F09, E
     assert relation.startswith("glossary/concepts/rt-probe.yaml:") and "'safety\\n'" in relation
     cycle = [line for line in lines if "does not lead to an active concept" in line]
     assert len(cycle) == 2 and not any("did you mean 'rt-a'" in line or "did you mean 'rt-b'" in line for line in cycle)
+
+
+# Explicit tags (red team on the double-quoted-only check): a tag must not let a quoted text skip its checks.
+@pytest.mark.parametrize("tag", ["!!float", "!!int"])
+def test_a_tagged_double_quoted_scalar_cannot_bring_in_a_forbidden_character(tag):
+    with pytest.raises(SourceError) as caught:
+        parse_yaml(f'definition: {tag} "harm \\u202Eof that harm"\n')
+    assert caught.value.rule == "yaml-tag" and f"the tag {tag} is not allowed" in str(caught.value)
+    assert caught.value.line == 1
+
+
+def test_a_bool_tag_on_text_is_refused_not_a_crash():
+    with pytest.raises(SourceError) as caught:
+        parse_yaml('definition: !!bool "some text"\n')
+    assert caught.value.rule == "yaml-tag"
+    assert parse_yaml("definition: Hello! \"R&D\" is fine.\n").data == {"definition": 'Hello! "R&D" is fine.'}

@@ -304,3 +304,69 @@ def test_a_shallow_clone_is_reported_as_missing_versions(repository, tmp_path):
                    capture_output=True, env={**os.environ, **GIT_ENV})
     shallow = read_history(clone)
     assert "shallow clone" in shallow.notice and set(shallow.texts["alpha"]) == {2}
+
+
+def _project(tmp_path):
+    project = copy_project(tmp_path / "project")
+    git(project, "init", "-q", "-b", "main")
+    registry_path = project / "glossary" / "registry.yaml"
+    return project, project / "glossary" / "concepts", registry_path, yaml.safe_load(registry_path.read_text("utf-8"))
+
+
+def test_a_withdrawn_id_whose_every_version_is_unreadable_today_does_not_break_the_build(tmp_path):
+    from termbase.site import site_content
+
+    project, concepts, registry_path, registry = _project(tmp_path)
+    data = with_fingerprint(entry("gone-x"))
+    del data["zh"]  # as a version committed before a language was added reads today
+    dump_yaml(concepts / "gone-x.yaml", data)
+    dump_yaml(registry_path, [*registry, {"id": "gone-x", "fate": "active"}])
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "v1")
+    (concepts / "gone-x.yaml").unlink()
+    dump_yaml(registry_path, [*registry, {"id": "gone-x", "fate": "withdrawn", "date": "2026-11-30",
+                                          "reason": {"en": "Gone.", "zh": "已撤销。"}}])
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "withdrawn")
+    content = site_content(project, "http://127.0.0.1:8000/")
+    assert not content.errors, [p.message for p in content.errors]
+    assert "terms/gone-x.md" in content.pages  # its tombstone
+    assert 'content="0; url=../"' in content.redirects["en"]["terms/gone-x/v1/index.html"]  # the version leads there
+    assert any(p.rule == "history" and "version 1 in git history cannot be read" in p.message for p in content.problems)
+
+
+def test_a_renamed_ids_versions_are_not_shown_as_versions_of_the_concept_its_successor_was_merged_into(tmp_path):
+    from termbase.site import site_content
+
+    project, concepts, registry_path, registry = _project(tmp_path)
+
+    def version(concept_id, number):
+        data = entry(concept_id, version=number, updated=f"2026-11-2{number}")
+        data["en"].update(term="chain concept", definition=f"Wording {number} of the chain concept.")
+        data["history"] = [{"version": n, "date": f"2026-11-2{n}", "summary": {"en": f"V{n}.", "zh": f"第{n}版。"}}
+                           for n in range(1, number + 1)]
+        return with_fingerprint(data)
+
+    for number in (1, 2):
+        dump_yaml(concepts / "chain-a.yaml", version("chain-a", number))
+        dump_yaml(registry_path, [*registry, {"id": "chain-a", "fate": "active"}])
+        git(project, "add", "-A")
+        git(project, "commit", "-q", "-m", f"v{number}")
+    (concepts / "chain-a.yaml").unlink()
+    dump_yaml(concepts / "chain-b.yaml", version("chain-b", 3))
+    renamed = {"id": "chain-a", "fate": "renamed", "to": "chain-b", "date": "2026-11-23"}
+    dump_yaml(registry_path, [*registry, renamed, {"id": "chain-b", "fate": "active"}])
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "v3, renamed")
+    (concepts / "chain-b.yaml").unlink()
+    dump_yaml(registry_path, [*registry, renamed, {"id": "chain-b", "fate": "merged", "to": "risk", "date": "2026-11-30"}])
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "merged into risk")
+    content = site_content(project, "http://127.0.0.1:8000/")
+    assert not content.errors
+    risk_pages = {address: page for address, page in content.version_pages["en"].items() if address.startswith("terms/risk/")}
+    assert not any("chain concept" in page.description or "chain concept" in page.title for page in risk_pages.values())
+    # the chain's versions are the merged id's own, readable under it, and its first id's addresses lead there
+    assert {"terms/chain-b/v1/", "terms/chain-b/v2/", "terms/chain-b/v3/"} <= set(content.version_pages["en"])
+    assert "Wording 1 of the chain concept." in content.version_pages["en"]["terms/chain-b/v1/"].body
+    assert 'content="0; url=../../chain-b/v1/"' in content.redirects["en"]["terms/chain-a/v1/index.html"]

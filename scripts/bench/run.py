@@ -92,9 +92,9 @@ def _median(runs: list[dict]) -> dict:
     return {"seconds": statistics.median(r["seconds"] for r in runs), "peak_mb": max(r["peak_mb"] for r in runs)}
 
 
-def _plain_copy(project: Path, destination: Path) -> Path:
+def _plain_copy(project: Path, destination: Path, built: Path) -> Path:
     """The same site as static Markdown: generated pages written into docs/, the hook removed from mkdocs.yml;
-    version pages (which the hook writes outside MkDocs) as static HTML files."""
+    version pages (which the hook writes outside MkDocs) copied from the site `built` as static HTML files."""
     sys.path.insert(0, str(PROJECT / "scripts"))
     from termbase.loader import load_glossary
     from termbase.publication import SiteInfo
@@ -107,7 +107,8 @@ def _plain_copy(project: Path, destination: Path) -> Path:
     files = {**{path: page.markdown for path, page in published.pages.items()}, **published.downloads}
     for code, pages in published.version_pages.items():  # static files, as the hook writes them (not through MkDocs)
         suffix = "" if code == site.default_code else f".{code}"
-        files.update({f"{address}index{suffix}.html": page.body for address, page in pages.items()})
+        files.update({f"{address}index{suffix}.html": (built / site.prefix(code) / address / "index.html").read_text(
+            encoding="utf-8") for address in pages})
     for path, content in files.items():
         target = destination / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -174,8 +175,8 @@ def measure(repeat: int, quick: bool, only: str = "") -> dict:
             print(f"validate {count:>6}: {check['seconds']:.2f} s (parse {parse['seconds']:.2f} s)", file=sys.stderr)
         for count in sizes_build:
             project = generate(work / f"b{count}", count)
-            plain = _plain_copy(project, work / f"p{count}")
             generated = _median([_build(project, work / f"site-b{count}") for _ in range(repeat)])
+            plain = _plain_copy(project, work / f"p{count}", work / f"site-b{count}")
             static = _median([_build(plain, work / f"site-p{count}") for _ in range(repeat)])
             results["build"][str(count)] = {**generated, "plain_seconds": static["seconds"],
                                             "plain_peak_mb": static["peak_mb"], "ratio": generated["seconds"] / static["seconds"]}

@@ -1,7 +1,8 @@
 """Changing a glossary file in place, for the commands that write (refresh a fingerprint, register an id).
 
-The file goes through a round-trip YAML parser, so comments, key order, quoting and folded paragraphs stay as
-the contributor wrote them and only the changed value differs. The new text is written to a temporary file in
+A one-line value (a fingerprint) is changed on its line alone, every other byte as it was (`set_line`); other
+edits, and files laid out otherwise, go through a round-trip YAML parser, so comments, key order, quoting and
+folded paragraphs stay as the contributor wrote them and only the changed value differs. The new text is written to a temporary file in
 the same folder and renamed over the old one: an interrupted run leaves either the old file or the new one,
 never half of each.
 """
@@ -56,8 +57,8 @@ def edit_yaml(path: Path, change: Callable[[Any], None]) -> bool:
 def write_atomically(path: Path, text: str | bytes) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        binary = isinstance(text, bytes)  # bytes (an XLSX file) as they are; text as UTF-8
-        with (os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="\n")) as stream:
+        binary = isinstance(text, bytes)  # bytes (an XLSX file) as they are; text as UTF-8, line ends as given
+        with (os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")) as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
@@ -127,7 +128,8 @@ def mark_reviewed(glossary: Glossary, concept: Concept, language: str) -> bool:
     through the round-trip parser."""
     # Quoted, so that a fingerprint made only of digits (or like 12e345...) is never read back as a number.
     value = DoubleQuotedScalarString(fingerprint(concept.sections[glossary.source_language.code]))
-    text = concept.path.read_text(encoding="utf-8")
+    with concept.path.open(encoding="utf-8", newline="") as stream:  # line ends as they are (CRLF stays CRLF)
+        text = stream.read()
     edited = set_line(text, language, "source_fingerprint", str(value), after="term")
     if edited is not None:
         if edited == text:

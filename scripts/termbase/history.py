@@ -20,11 +20,15 @@ import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Any, Callable, Mapping
+
+from fastjsonschema import JsonSchemaException
 
 from .loader import concept_from_data
-from .model import Concept, Fate, Glossary, Language
+from .model import Concept, Fate, Glossary
 from .publication import CONCEPTS_SOURCE_DIR
+from .schema import glossary_entry_schema
+from .schemacheck import checker_for
 from .yamlsource import SourceError, parse_yaml
 
 _VERSION_LINE = re.compile(rb"^version:[ \t]*(\d+)[ \t]*(?:#.*)?$", re.MULTILINE)
@@ -148,18 +152,25 @@ def base_texts(root: Path, commit: str) -> dict[str, bytes]:
     return {names[key]: text for key, text in _blobs(root, list(names)).items()}
 
 
-def concept_at(text: bytes, current: Concept, languages: Sequence[Language]) -> Concept | None:
+def concept_at(text: bytes, current: Concept, glossary: Glossary) -> Concept | None:
     """An earlier version of `current` from its file's text, under the current id and path (a renamed concept's
     versions were written under its old id). None if the text cannot be read as an entry of today's glossary
-    (a language added since, say): that version then has no page, and the build log says so."""
-    return _read_version(text, current.id, current.path, languages)
+    (a language added since, a jurisdiction removed, say): that version then has no page, and the build log
+    says so."""
+    return _read_version(text, current.id, current.path, glossary, _entry_check(glossary))
 
 
-def _read_version(text: bytes, concept_id: str, path: Path, languages: Sequence[Language]) -> Concept | None:
+def _entry_check(glossary: Glossary) -> Callable[[Any], Any]:
+    return checker_for(glossary_entry_schema(glossary)).is_valid
+
+
+def _read_version(text: bytes, concept_id: str, path: Path, glossary: Glossary,
+                  is_valid: Callable[[Any], Any]) -> Concept | None:
     try:  # read as untrusted as any entry (no aliases or tags), though it passed the checks when committed
-        data = parse_yaml(text.decode("utf-8")).data
-        return concept_from_data({**data, "id": concept_id}, path, languages)
-    except (SourceError, UnicodeDecodeError, KeyError, TypeError, ValueError, AttributeError):
+        data = {**parse_yaml(text.decode("utf-8")).data, "id": concept_id}
+        is_valid(data)  # today's schema: languages, jurisdictions, domains and fields as the pages expect them
+        return concept_from_data(data, path, glossary.languages)
+    except (SourceError, UnicodeDecodeError, JsonSchemaException, KeyError, TypeError, ValueError, AttributeError):
         return None
 
 
@@ -175,9 +186,10 @@ class PublishedVersion:
 
 
 def _stems(glossary: Glossary, concept_id: str) -> list[str]:
-    """The file stems a concept's versions were written under: ids renamed into it (oldest first), then its own."""
+    """The file stems a concept's versions were written under: ids renamed into it (oldest first), then its own.
+    Renames only: the versions of an id merged into it are that id's own (SiteVersions.gone)."""
     renamed = [e.id for e in glossary.registry.values()
-               if e.fate == "renamed" and e.id != concept_id and glossary.current_id(e.id) == concept_id]
+               if e.fate == "renamed" and e.id != concept_id and glossary.renamed_to(e.id) == concept_id]
     return [*renamed, concept_id]
 
 
@@ -193,10 +205,17 @@ class SiteVersions:
     # the versions of merged and withdrawn ids, with their texts: still readable at their own addresses
     gone: dict[str, tuple[PublishedVersion, ...]] = field(default_factory=dict)
 
+    @property
+    def with_pages(self) -> frozenset[tuple[str, int]]:
+        """(id, version) of every version that has a page: its text is known."""
+        return frozenset((concept_id, v.number) for published in (self.of, self.gone)
+                         for concept_id, versions in published.items() for v in versions if v.concept is not None)
+
 
 def published_versions(glossary: Glossary, history: History | None) -> SiteVersions:
     history = history or History()
     result, unreadable = {}, []
+    is_valid = _entry_check(glossary)
     for concept in glossary.concepts.values():
         items = {change.version: change for change in concept.history}
         texts: dict[int, bytes] = {}
@@ -209,7 +228,8 @@ def published_versions(glossary: Glossary, history: History | None) -> SiteVersi
             if number == concept.version:
                 text = concept
             else:
-                text = concept_at(texts[number], concept, glossary.languages) if number in texts else None
+                text = _read_version(texts[number], concept.id, concept.path, glossary, is_valid) \
+                    if number in texts else None
                 if number in texts and text is None:
                     unreadable.append((concept.id, number))
             change = items.get(number)
@@ -220,18 +240,21 @@ def published_versions(glossary: Glossary, history: History | None) -> SiteVersi
         result[concept.id] = tuple(versions)
     retired = {stem: tuple(sorted(texts)) for stem, texts in history.texts.items() if stem not in glossary.concepts}
     gone = {}
-    for stem in retired:
-        entry = glossary.registry.get(stem)
-        if entry is None or Fate(entry.fate) not in (Fate.MERGED, Fate.WITHDRAWN):
-            continue  # a renamed id's versions are the new id's; an unregistered one is the registry rule's business
-        path = glossary.directory / "concepts" / f"{stem}.yaml"
-        texts = {number: _read_version(text, stem, path, glossary.languages)
-                 for number, text in history.texts[stem].items()}
-        unreadable += [(stem, number) for number, text in texts.items() if text is None]
-        last = texts[max(texts)]
-        items = {change.version: change for change in last.history} if last else {}
-        gone[stem] = tuple(
+    for entry in glossary.registry.values():  # merged and withdrawn ids: their versions, with those renamed into them
+        if Fate(entry.fate) not in (Fate.MERGED, Fate.WITHDRAWN) or entry.id in glossary.concepts:
+            continue
+        texts: dict[int, bytes] = {}
+        for stem in _stems(glossary, entry.id):
+            texts.update(history.texts.get(stem, {}))
+        path = glossary.directory / "concepts" / f"{entry.id}.yaml"
+        read = {number: _read_version(text, entry.id, path, glossary, is_valid) for number, text in texts.items()}
+        unreadable += [(entry.id, number) for number, text in read.items() if text is None]
+        read = {number: text for number, text in read.items() if text is not None}
+        if not read:
+            continue  # nothing to show: its addresses redirect (redirects) or keep the tombstone
+        items = {change.version: change for change in read[max(read)].history}
+        gone[entry.id] = tuple(
             PublishedVersion(number, items[number].date if number in items else text.updated,
                              dict(items[number].summary) if number in items else {}, text)
-            for number, text in sorted(texts.items()) if text is not None)
+            for number, text in sorted(read.items()))
     return SiteVersions(result, retired, tuple(unreadable), gone)

@@ -326,6 +326,15 @@ class Glossary:
             old_id = entry.to
         return None
 
+    def renamed_to(self, old_id: str) -> str:
+        """The id a concept went on under after renames only: its versions are that id's versions. A merge ends
+        the chain (the versions of a merged id stay its own, under its own address)."""
+        seen = set()
+        while old_id in self.registry and old_id not in seen and self.registry[old_id].fate == Fate.RENAMED.value:
+            seen.add(old_id)
+            old_id = self.registry[old_id].to
+        return old_id
+
     @property
     def source_language(self) -> Language:
         return self.languages[0]

@@ -74,9 +74,7 @@ def publish(glossary: Glossary, locales_dir: Path, site: SiteInfo,
     (from the git history: history.published_versions) gives every earlier published version its page."""
     versions = versions or history.published_versions(glossary, None)
     pages = render_site_pages(glossary, locales_dir, site, versions.of, versions.gone)
-    with_pages = {old_id: {v.number for v in gone} for old_id, gone in versions.gone.items()}
-    redirects = render_redirects(glossary, locales_dir, site, {  # versions with pages of their own need none
-        old_id: tuple(n for n in numbers if n not in with_pages.get(old_id, ())) for old_id, numbers in versions.retired.items()})
+    redirects = render_redirects(glossary, locales_dir, site, versions.retired, versions.with_pages)
     contents = all_files(glossary, site)
     preview_url = site.base_url if site.is_preview else ""
     for language in glossary.languages:

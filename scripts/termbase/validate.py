@@ -93,7 +93,7 @@ def _base(result: LoadResult) -> tuple[str, dict[str, Concept]]:
         return "", {}
     concepts = {}
     for stem, text in history.base_texts(glossary.root, commit).items():
-        if stem in glossary.concepts and (before := history.concept_at(text, glossary.concepts[stem], glossary.languages)):
+        if stem in glossary.concepts and (before := history.concept_at(text, glossary.concepts[stem], glossary)):
             concepts[stem] = before
     return (name if commit.startswith(name) else f"{name} ({commit[:7]})"), concepts
 

@@ -3,8 +3,9 @@
 The file is parsed by libyaml (fast) into a node tree, which we turn into plain Python data ourselves so that
 we can (a) remember the line of every value, for precise messages, and (b) refuse what YAML allows but a
 glossary entry never needs: duplicate keys, anchors and aliases (which also defeats "billion laughs" bombs),
-merge keys, custom tags, byte-order marks, and the characters `characters.py` forbids (in the raw file, and in
-every parsed value and key, since YAML escapes such as "\u202E" or "\x7F" bring them in past a raw check).
+merge keys, explicit tags, byte-order marks, and the characters `characters.py` forbids (in the raw file, and in
+every double-quoted value and key, since YAML escapes such as "\u202E" or "\x7F" bring them in past a raw check;
+no other scalar can hold a character the file does not).
 
 Nothing here may crash on hostile input: libyaml builds its node tree recursively in C, so nesting depth is
 bounded *before* composing (a deep file would otherwise kill the process with a segfault, not an exception),
@@ -171,22 +172,30 @@ def _check_depth(text: str) -> None:
             depth -= 1
 
 
-def _check_anchors(text: str) -> None:
+def _check_anchors_and_tags(text: str) -> None:
     """Refuse anchors (&name), which an entry never needs: aliases to them are refused while the tree is built, and
-    an anchor alone would be a loose end. Only texts with an ampersand are scanned (R&D in prose is fine)."""
-    if "&" not in text:
+    an anchor alone would be a loose end; and explicit tags (!!float "…"), which would make a quoted text skip the
+    checks of its kind. Only texts with an ampersand or an exclamation mark are scanned (R&D in prose is fine)."""
+    if "&" not in text and "!" not in text:
         return
     for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.NodeEvent) and not isinstance(event, yaml.AliasEvent) and event.anchor:
-            mark = event.start_mark
+        if not isinstance(event, yaml.NodeEvent) or isinstance(event, yaml.AliasEvent):
+            continue
+        mark = event.start_mark
+        if event.anchor:
             raise SourceError(f"YAML anchors (&{event.anchor}) are not allowed", mark.line + 1, mark.column + 1,
                               hint="remove the anchor: write each value out in full", rule="yaml-alias")
+        implicit = event.implicit if isinstance(event, yaml.ScalarEvent) else (event.implicit,)
+        if event.tag is not None and not any(implicit):
+            written = event.tag.replace("tag:yaml.org,2002:", "!!", 1)
+            raise SourceError(f"the tag {written} is not allowed", mark.line + 1, mark.column + 1,
+                              hint="remove the tag (and quote the value if it is text)", rule="yaml-tag")
 
 
 def parse_yaml(text: str) -> Document:
     try:
         _check_depth(text)
-        _check_anchors(text)
+        _check_anchors_and_tags(text)
         node = yaml.compose(text, Loader=_Loader)
     except RecursionError:
         raise SourceError("the YAML nests too deeply to read", hint="an entry needs a few levels at most",
@@ -207,7 +216,8 @@ def parse_yaml(text: str) -> Document:
 
 class _Builder:
     """The data of a composed document, with each value's position. No node is visited twice: a node is shared
-    only through an alias, and an alias needs an anchor, which _check_anchors has refused."""
+    only through an alias, and an alias needs an anchor, which _check_anchors_and_tags has refused (and explicit
+    tags, so a node's tag is the one YAML resolved from how the value is written)."""
 
     def __init__(self, positions: dict[FieldPath, tuple[int, int]]):
         self.positions = positions
@@ -263,7 +273,7 @@ class _Builder:
 
 
     @staticmethod
-    def _text(node: yaml.Node, value: str, path: Path_) -> str:
+    def _text(node: yaml.Node, value: str, path: FieldPath) -> str:
         """A double-quoted scalar's text, checked: only there can an escape (such as "\u202E") put a character the
         file does not hold; every other scalar's characters are the file's, which read_text has checked."""
         bad = characters.FORBIDDEN.search(value)

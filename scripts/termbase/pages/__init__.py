@@ -64,12 +64,14 @@ def render_site_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo,
 
 
 def render_redirects(glossary: Glossary, locales_dir: Path, site: SiteInfo,
-                     old_versions: Mapping[str, tuple[int, ...]] | None = None) -> dict[str, dict[str, str]]:
+                     old_versions: Mapping[str, tuple[int, ...]] | None = None,
+                     with_pages: frozenset[tuple[str, int]] = frozenset()) -> dict[str, dict[str, str]]:
     """Redirect pages for renamed and merged ids: language code -> {path under that language's site root: HTML}.
 
     `old_versions` (an id no longer active -> the versions published under it, from git history) adds one for
-    each of its versioned addresses: a renamed id's version N leads to version N under the new id, a merged id's
-    to the concept it was merged into; a withdrawn id's to its tombstone."""
+    each of its versioned addresses that has no page of its own (`with_pages`: (id, version) of every version
+    page): a renamed id's version N leads to version N under the id it was renamed to, a merged id's to the
+    concept it was merged into; a withdrawn id's to its tombstone."""
     redirects: dict[str, dict[str, str]] = {}
     for language in glossary.languages:
         pages = redirects[language.code] = {}
@@ -79,6 +81,7 @@ def render_redirects(glossary: Glossary, locales_dir: Path, site: SiteInfo,
             if Fate(entry.fate).is_active:
                 continue
             for number in (old_versions or {}).get(entry.id, ()):
-                pages[site.redirect_file(entry.id, number)] = render_redirect(glossary, entry, language, locales_dir,
-                                                                              site, number)
+                if (entry.id, number) not in with_pages:
+                    pages[site.redirect_file(entry.id, number)] = render_redirect(
+                        glossary, entry, language, locales_dir, site, number, with_pages)
     return redirects

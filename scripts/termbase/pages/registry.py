@@ -25,10 +25,12 @@ def render_tombstone(entry: RegistryEntry, language: Language, locales_dir: Path
 
 
 def render_redirect(glossary: Glossary, entry: RegistryEntry, language: Language, locales_dir: Path,
-                    site: SiteInfo, version: int = 0) -> str:
+                    site: SiteInfo, version: int = 0, with_pages: frozenset[tuple[str, int]] = frozenset()) -> str:
     """A page at an old id's URL (or at one of its versions' URLs) that sends the reader (and search engines) to
-    where the concept lives now: a renamed concept's version N is version N under its new id; a merged one's
-    versions lead to the concept it was merged into; a withdrawn one's to its tombstone."""
+    where the concept lives now: a renamed concept's version N is version N under the id it was renamed to
+    (`with_pages`: the versions that have pages; the id may since have been merged, its versions staying its
+    own), else the concept's page; a merged one's versions lead to the concept it was merged into; a withdrawn
+    one's to its tombstone."""
     text = LocaleText(language, locales_dir)
     target_id = glossary.current_id(entry.id)
     if target_id is None:  # withdrawn: the tombstone stands at the old id's own address
@@ -43,11 +45,13 @@ def render_redirect(glossary: Glossary, entry: RegistryEntry, language: Language
         if entry.fate == "renamed"
         else text.gettext("This entry was merged into another. Its content is now at:")
     )
-    to_version = bool(version) and entry.fate == "renamed"
+    home = glossary.renamed_to(entry.id)  # where a renamed id's versions went on
+    to_version = bool(version) and entry.fate == "renamed" and (home, version) in with_pages
     return ENV.get_template("redirect.html.j2").render(
         language=language, message=message,
-        target_url=site.redirect_target(entry.id, target.id, version, to_version),
-        canonical_url=site.version_url(target.id, version, language) if to_version
+        target_url=site.redirect_target(entry.id, home, version) if to_version
+        else site.redirect_target(entry.id, target.id, version, to_version=False),
+        canonical_url=site.version_url(home, version, language) if to_version
         else site.concept_url(target.id, language),
         target_term=target.sections[language.code].label,
     )
