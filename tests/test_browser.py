@@ -50,13 +50,25 @@ _SHOW_ALL = """async total => {
 
 
 def _search(page, base, path, query):
-    """Search as a reader does; the result links, all of them, without their ?h= highlight parameter. The query
-    goes into the box whole, as an input method or a paste puts it, then a key is pressed (End): Material searches
-    on keyup, so it searches once, for the whole query."""
+    """Search on the page at `path` as a reader does; the result links (_results)."""
     page.goto(f"{base}/{path}")
-    page.locator(".md-search__input").fill(query)
+    return _results(page, query)
+
+
+def _results(page, query):
+    """The full-text search's result links for `query`, all of them, without their ?h= highlight parameter. The
+    query goes into the box whole, as an input method or a paste puts it, then a key is pressed (End): Material
+    searches on keyup, so it searches once, for the whole query. On a page that has searched before, the earlier
+    results are cleared first (an empty query), so that only this query's results are read."""
+    box = page.locator(".md-search__input")
+    items = page.locator(".md-search-result__item")
+    if items.count():
+        box.fill("")
+        page.keyboard.press("End")
+        items.first.wait_for(state="detached")
+    box.fill(query)
     page.keyboard.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    items.first.wait_for(timeout=15000)
     # how many results Material found ("86 matching documents", "找到 1 个符合条件的结果")
     total = int(re.search(r"\d+", page.locator(".md-search-result__meta").inner_text()).group())
     assert page.evaluate(_SHOW_ALL, total) == total, "the result list stopped growing before it showed every result"
