@@ -12,31 +12,75 @@ from pathlib import Path
 
 import pytest
 
-from factory import ROOT, make_variant_project
+from factory import ROOT, make_trilingual_project, make_variant_project
+
+
+def _mkdocs_build(site_dir: Path, environ: dict[str, str] | None = None) -> dict:
+    """The arguments of subprocess.run or Popen for `mkdocs build --strict` into site_dir."""
+    return {"args": [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+            "env": {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environ or {})}}
 
 
 def mkdocs_build(project: Path, site_dir: Path, environ: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environ or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    return subprocess.run(**_mkdocs_build(site_dir, environ), cwd=project, capture_output=True, text=True)
+
+
+# The sites that tests read, each built once per test run: the fixture's name, and the fixture giving the project
+# to build (None: the project itself). Every build that the collected tests need starts in its own process when
+# the first test starts, and the tests that need no built site run first (pytest_collection_modifyitems): on two
+# cores they run while the sites build (a build takes 4-9 s).
+SITES = {"built_site": None, "variant_site": "variant_project", "trilingual_site": "trilingual_project"}
+BUILD_LOG = "site-build.log"  # what `mkdocs build` printed for a site fixture, in the folder above the site
+
+
+class SiteBuild:
+    """`mkdocs build --strict` of a project into a folder, running in the background until result()."""
+
+    def __init__(self, project: Path, folder: Path):
+        self.site = folder / "site"
+        self.log = folder / BUILD_LOG
+        with self.log.open("wb") as log:  # a file, not a pipe: a full pipe would stall the build
+            self.process = subprocess.Popen(**_mkdocs_build(self.site), cwd=project, stdout=subprocess.DEVNULL, stderr=log)
+
+    def result(self) -> Path:
+        """The built site (once the build has finished); its log beside it (BUILD_LOG)."""
+        returncode = self.process.wait()
+        assert returncode == 0, self.log.read_text(encoding="utf-8")
+        return self.site
+
+    def stop(self) -> None:
+        if self.process.poll() is None:  # the run ended (or was interrupted) before a test needed this site
+            self.process.kill()
+            self.process.wait()
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: not SITES.keys().isdisjoint(item.fixturenames))  # stable: order kept otherwise
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _site_builds(request, tmp_path_factory):
+    """The builds of the SITES that the collected tests use, started before the first test."""
+    builds: dict[str, SiteBuild] = {}
+
+    def start(name: str) -> SiteBuild:
+        if name not in builds:
+            project = request.getfixturevalue(SITES[name]) if SITES[name] else ROOT
+            builds[name] = SiteBuild(project, tmp_path_factory.mktemp(name))
+        return builds[name]
+
+    for name in SITES:
+        if any(name in item.fixturenames for item in request.session.items):
+            start(name)
+    yield start
+    for build in builds.values():
+        build.stop()
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session with `mkdocs build --strict`; its log beside it (BUILD_LOG)."""
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    (site.parent / BUILD_LOG).write_text(result.stderr, encoding="utf-8")
-    return site
-
-
-BUILD_LOG = "site-build.log"  # what `mkdocs build` printed for the built_site fixture, in the folder above it
+def built_site(_site_builds) -> Path:
+    """The real site; its build log beside it (BUILD_LOG)."""
+    return _site_builds("built_site").result()
 
 
 @pytest.fixture(scope="session")
@@ -47,12 +91,21 @@ def variant_project(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def variant_site(variant_project, tmp_path_factory) -> Path:
-    """The variant project, built once per test session with `mkdocs build --strict`."""
-    site = tmp_path_factory.mktemp("variant-site")
-    result = mkdocs_build(variant_project, site)
-    assert result.returncode == 0, result.stderr
-    return site
+def variant_site(_site_builds) -> Path:
+    """The variant project, built."""
+    return _site_builds("variant_site").result()
+
+
+@pytest.fixture(scope="session")
+def trilingual_project(tmp_path_factory) -> Path:
+    """factory.make_trilingual_project: the project's code with the English-Chinese-Japanese test glossary."""
+    return make_trilingual_project(tmp_path_factory.mktemp("trilingual") / "project")
+
+
+@pytest.fixture(scope="session")
+def trilingual_site(_site_builds) -> Path:
+    """The trilingual test project, built."""
+    return _site_builds("trilingual_site").result()
 
 
 def missing_tool(message: str) -> None:

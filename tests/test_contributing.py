@@ -7,7 +7,7 @@ import re
 import yaml
 from jsonschema import Draft202012Validator
 
-from factory import ROOT, entry, termbase
+from factory import ROOT, cli, entry
 from termbase.loader import load_glossary
 
 
@@ -16,7 +16,7 @@ def make_targets() -> set[str]:
 
 
 def test_committed_editor_schema_is_the_one_the_validator_uses():
-    result = termbase("schema")
+    result = cli("schema")
     assert result.returncode == 0, result.stderr
     generated = result.stdout
     committed = (ROOT / "glossary" / "entry.schema.json").read_text(encoding="utf-8")

@@ -186,10 +186,10 @@ def test_site_offers_every_export_from_the_downloads_page(built_site, glossary):
 
 
 def test_export_command_writes_the_file_with_the_given_base_url(tmp_path):
-    from factory import termbase
+    from factory import cli
 
     target = tmp_path / "g.ttl"
-    result = termbase("export", "skos", "-o", str(target), "--base-url", "https://terms.example/")
+    result = cli("export", "skos", "-o", str(target), "--base-url", "https://terms.example/")
     assert result.returncode == 0, result.stderr
     graph = Graph().parse(target, format="turtle")
     assert (URIRef("https://terms.example/terms/safety/"), RDF.type, SKOS.Concept) in graph

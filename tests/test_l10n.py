@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factory import ROOT, entry, make_glossary, termbase
+from factory import ROOT, cli, entry, make_glossary
 from termbase.loader import load_glossary
 from termbase.validate import validate
 
@@ -30,9 +30,6 @@ relations:
 sources:
   - nist-ai-100-1-ai-rmf-1-0
 """
-
-
-cli = termbase
 
 
 def test_status_lists_outdated_translations_and_exits_1(tmp_path):
@@ -103,7 +100,7 @@ def test_reviewed_on_a_crlf_file_changes_only_the_fingerprint_line(tmp_path):
     path = glossary / "concepts" / "safety.yaml"
     before = ENTRY_WITH_COMMENTS.replace("\n", "\r\n").encode()
     path.write_bytes(before)
-    result = termbase("l10n", "reviewed", "safety", "--language", "zh", "--glossary", str(glossary), cwd=tmp_path)
+    result = cli("l10n", "reviewed", "safety", "--language", "zh", "--glossary", str(glossary), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     old, new = before.split(b"\r\n"), path.read_bytes().split(b"\r\n")
     assert len(old) == len(new)

@@ -48,8 +48,17 @@ def test_no_serious_accessibility_violation(page, served_site, path):
     axe = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
     page.goto(f"{served_site}/{path}")
     page.add_script_tag(content=axe)
-    results = page.evaluate("async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'best-practice']})")
-    serious = [f"{v['id']} ({v['impact']}): {v['help']} at {v['nodes'][0]['target']}"
+    # axe lists every node of a violation and one node of each other result (resultTypes), and only what the test
+    # reads comes back to Python: handing over the whole result (every node checked, with its HTML) took a third
+    # of the time.
+    results = page.evaluate("""async () => {
+      const results = await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'best-practice'],
+                                               resultTypes: ['violations']});
+      return {violations: results.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                                        target: v.nodes[0].target})),
+              passes: results.passes.length};
+    }""")
+    serious = [f"{v['id']} ({v['impact']}): {v['help']} at {v['target']}"
                for v in results["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
     assert results["passes"], "axe checked nothing"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import difflib
 
-from factory import NEW_ENTRY, copy_project, name_a_source, termbase
+from factory import NEW_ENTRY, cli, copy_project, name_a_source
 from termbase.validate import validate
 
 
 def new(project, *args):
-    return termbase("new", *args, "--glossary", str(project / "glossary"), cwd=project)
+    return cli("new", *args, "--glossary", str(project / "glossary"), cwd=project)
 
 
 def test_new_entry_validates_and_is_registered(tmp_path):
@@ -60,7 +60,7 @@ def test_a_scaffolded_entry_cannot_pass_strict_validation_until_defined(tmp_path
     assert new(project, "model-evaluation", "--domain", "testing-evaluation", "--en", "model evaluation",
                "--zh", "模型评估").returncode == 0
     name_a_source(project, "model-evaluation")
-    lenient = termbase("validate", "--glossary", str(project / "glossary"), cwd=project)
-    strict = termbase("validate", "--strict", "--glossary", str(project / "glossary"), cwd=project)
+    lenient = cli("validate", "--glossary", str(project / "glossary"), cwd=project)
+    strict = cli("validate", "--strict", "--glossary", str(project / "glossary"), cwd=project)
     assert lenient.returncode == 0 and strict.returncode == 1
     assert strict.stdout.count("warning: [placeholder]") == 2  # English and Chinese

@@ -20,8 +20,7 @@ from lxml import etree
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from conftest import mkdocs_build
-from factory import JA_MARK, make_trilingual_project, termbase
+from factory import JA_MARK, termbase
 from termbase.exports.formats import FORMATS, all_files
 from termbase.exports.json_export import from_data, to_data
 from termbase.publication import SiteInfo
@@ -46,16 +45,13 @@ SITE = SiteInfo("https://tri.example/", "en", datetime.date(2026, 12, 1))
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    return make_trilingual_project(tmp_path_factory.mktemp("trilingual") / "project")
+def project(trilingual_project):
+    return trilingual_project  # conftest's: its site is built in the background once per test run
 
 
 @pytest.fixture(scope="module")
-def site(project, tmp_path_factory):
-    site = tmp_path_factory.mktemp("trilingual-site")
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
+def site(trilingual_site):
+    return trilingual_site
 
 
 @pytest.fixture(scope="module")

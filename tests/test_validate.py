@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factory import ROOT, entry, make_glossary, termbase
+from factory import ROOT, cli, entry, make_glossary, termbase
 from termbase.validate import validate
 
 
@@ -203,12 +203,12 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
     assert {p.path.rsplit("/", 1)[-1] for p in problems} == {"a.yaml", "b.yaml"}
 
 
-run_cli = termbase
+run_cli = cli  # in this process; the first and third tests run the real command (`python -m termbase`)
 
 
 def test_cli_prints_path_line_column_and_exits_1_on_errors(tmp_path):
     glossary = make_glossary(tmp_path, {"safety": entry("safety", status="aproved")})
-    result = run_cli("validate", "--glossary", str(glossary), cwd=tmp_path)
+    result = termbase("validate", "--glossary", str(glossary), cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout.startswith(
         "glossary/concepts/safety.yaml:2:9: error: [schema] status: the text 'aproved' is not one of: draft, approved, deprecated"
@@ -223,8 +223,8 @@ def test_cli_github_format_annotates_the_line(tmp_path):
 
 
 def test_cli_exits_2_on_usage_errors(tmp_path):
-    assert run_cli("validate", "--nonsense").returncode == 2
-    result = run_cli("validate", "--glossary", str(tmp_path))
+    assert termbase("validate", "--nonsense").returncode == 2
+    result = termbase("validate", "--glossary", str(tmp_path))
     assert result.returncode == 2 and "is not a glossary folder" in result.stderr
 
 
