@@ -2,9 +2,9 @@
 
 A one-line value (a fingerprint) is changed on its line alone, every other byte as it was (`set_line`); other
 edits, and files laid out otherwise, go through a round-trip YAML parser, so comments, key order, quoting and
-folded paragraphs stay as the contributor wrote them and only the changed value differs. The new text is written to a temporary file in
-the same folder and renamed over the old one: an interrupted run leaves either the old file or the new one,
-never half of each.
+folded paragraphs stay as the contributor wrote them and only the changed value differs. The new text is
+written to a temporary file in the same folder and renamed over the old one: an interrupted run leaves either
+the old file or the new one, never half of each.
 """
 
 from __future__ import annotations

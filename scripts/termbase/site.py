@@ -84,6 +84,7 @@ def publish(glossary: Glossary, locales_dir: Path, site: SiteInfo,
     downloads.update({publication.concept_data(c.id): render_concept(glossary, c, site) for c in glossary.concepts.values()})
     return Published(pages, downloads, redirects, render_version_pages(glossary, locales_dir, site, versions))
 
+
 def _fingerprint(*places: Path) -> tuple:
     """Name, type, time and size of every file in these folders (or of these files). Links are not followed (the
     loader reports them), so a link loop or a link out of the repository costs nothing here."""

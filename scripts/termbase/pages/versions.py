@@ -60,7 +60,7 @@ def fill_shell(shell: str, page: VersionPage, address: str) -> str:
     before, found, after = shell.partition(_BODY_BLOCK)
     rest = _PLACEHOLDERS.sub("", before + after)
     if not found or _BODY_BLOCK in after or _HEADING not in shell or _TITLE not in shell \
-            or re.search(r"tbshell|_version-shell", rest, re.IGNORECASE):
+            or re.search(rf"tbshell|{re.escape(SHELL.split('/')[0])}", rest, re.IGNORECASE):
         raise ShellError("the version page shell built by the site engine lacks a placeholder, or names one in a "
                          "form pages/versions.py does not replace")
     values = {_SHELL_ADDRESS: address, _TITLE: str(escape(one_line(page.title))),
@@ -98,6 +98,7 @@ def render_version_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo,
         for old_id, published in versions.gone.items():
             add(published[-1].concept, published, glossary.registry[old_id])
     return pages
+
 
 def write_version_pages(language_root: Path, pages: Mapping[str, VersionPage]) -> int:
     """Write one language's version pages into its built site (`language_root`: where its home page is), from the
