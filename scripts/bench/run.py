@@ -1,6 +1,6 @@
 """`make bench`: how long validation and the bilingual build take at scale, against their baselines.
 
-    python -m bench.run [--repeat 3] [--quick] [--only lookup] [--output scripts/bench/results.json]
+    python -m bench.run [--repeat 3] [--quick] [--only lookup|build] [--output scripts/bench/results.json]
 
 Each measurement runs in a fresh process (so peak memory is its own) and is repeated; the median is reported.
 (a) validation of 1,000 and 10,000 synthetic concepts, next to merely parsing the same files with the fastest
@@ -12,7 +12,8 @@ Each measurement runs in a fresh process (so peak memory is its own) and is repe
 (e) the term lookup (bench/lookup.py): its script and index sizes, compressed, and the time from a keystroke to
     the results drawn, in headless Chromium, at 100 and 1,000 concepts; and the real glossary's index per 1,000
     concepts (its entries write more forms than the synthetic ones).
-`--only lookup` measures (e) alone (building each synthetic site once) and keeps the other figures of the output.
+`--only lookup` measures (e) alone (building each synthetic site once), `--only build` (b) to (d); either keeps
+the other figures of the output.
 """
 
 from __future__ import annotations
@@ -166,7 +167,7 @@ def measure(repeat: int, quick: bool, only: str = "") -> dict:
                 results["lookup"][str(count)] = _lookup(work / f"site-b{count}", project)
                 print(f"lookup {count:>6}: {results['lookup'][str(count)]}", file=sys.stderr)
             return {"lookup": results["lookup"]}
-        for count in sizes_validate:
+        for count in sizes_validate if only != "build" else ():
             project = generate(work / f"v{count}", count)
             parse = _median([_worker("parse", project) for _ in range(repeat)])
             check = _median([_worker("validate", project) for _ in range(repeat)])
@@ -182,7 +183,8 @@ def measure(repeat: int, quick: bool, only: str = "") -> dict:
                                             "plain_peak_mb": static["peak_mb"], "ratio": generated["seconds"] / static["seconds"]}
             print(f"build {count:>6}: {generated['seconds']:.2f} s (plain {static['seconds']:.2f} s)", file=sys.stderr)
             site = work / f"site-b{count}"
-            results["lookup"][str(count)] = _lookup(site, project)
+            if only != "build":
+                results["lookup"][str(count)] = _lookup(site, project)
             pages = [p.stat().st_size for p in (site / "terms").glob("*/index.html") if p.parent.name != "index"]
             pages += [p.stat().st_size for p in (site / "zh" / "terms").glob("*/index.html")]
             # one index per language: a reader downloads the one of their language
@@ -197,6 +199,8 @@ def measure(repeat: int, quick: bool, only: str = "") -> dict:
                 "exports_mb_per_1000": {f.name: f.stat().st_size / 2**20 * 1000 / count
                                         for f in sorted((site / "downloads").glob("glossary*"))},
             }
+    if only == "build":
+        return {"build": results["build"], "sizes": results["sizes"]}
     return results
 
 
@@ -272,8 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="repetitions of each measurement (median reported)")
     parser.add_argument("--quick", action="store_true", help="small sizes only, to check that the benchmark runs")
-    parser.add_argument("--only", choices=["lookup"], default="",
-                        help="measure only the term lookup, keeping the output's other figures")
+    parser.add_argument("--only", choices=["lookup", "build"], default="",
+                        help="measure only the term lookup or only the builds, keeping the output's other figures")
     parser.add_argument("--output", default=str(PROJECT / "scripts" / "bench" / "results.json"),
                         help="where to write the figures as JSON (default: %(default)s)")
     args = parser.parse_args(argv)

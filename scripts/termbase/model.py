@@ -7,6 +7,7 @@ section holds the Terms that designate it in that language, with a definition.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
@@ -344,7 +345,7 @@ class Glossary:
         """Every language but the source: each is translated from the source language, and graded against it."""
         return self.languages[1:]
 
-    @property
+    @functools.cached_property  # asked for by every export row (the model is not changed once loaded)
     def release_date(self) -> datetime.date:
         """The glossary's date: that of its most recently changed entry (the same sources always give the same date)."""
         return max((c.updated for c in self.concepts.values()), default=datetime.date(1970, 1, 1))

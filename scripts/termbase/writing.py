@@ -47,6 +47,7 @@ def _pypinyin():
     return pypinyin
 
 
+@functools.lru_cache(maxsize=65536)  # pages, lookup and exports ask again for the same terms (15,000 calls at 1,000)
 def pinyin(term: str) -> str:
     """Hanyu Pinyin with tone marks, syllable by syllable ("ān quán"); other characters are kept as they are."""
     lib = _pypinyin()
