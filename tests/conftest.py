@@ -3,7 +3,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.lookup import CHROMIUM_ARGS, chromium
 from factory import ROOT, make_trilingual_project, make_variant_project
 
 
@@ -118,22 +118,11 @@ def missing_tool(message: str) -> None:
 
 # Browser fixtures: headless Chromium (Debian's package) driven by Playwright, on the built site served locally.
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",  # this machine has no network: avoid Chromium's own connections
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
 def _chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    missing_tool("no Chromium found: install it with `apt-get install chromium` (Debian) to run the browser tests")
+    path = chromium()
+    if path is None:
+        missing_tool("no Chromium found: install it with `apt-get install chromium` (Debian) to run the browser tests")
+    return path
 
 
 @contextlib.contextmanager

@@ -24,8 +24,15 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 SCRIPT = Path(__file__).resolve().parents[2] / "theme" / "assets" / "javascripts" / "lookup.js"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+# How Chromium is started, here and by the browser tests (tests/conftest.py imports both).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",  # the machine may have no network: avoid Chromium's own connections
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SAMPLE = 20  # terms typed per language, per page language
 
 _INSTRUMENT = """() => {
@@ -82,6 +89,7 @@ def _serve(folder: Path):
 
 
 def chromium() -> str | None:
+    """Debian's Chromium (or another Chromium-based browser) on the PATH, if any."""
     return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
 
 
