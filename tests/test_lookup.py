@@ -74,7 +74,7 @@ def test_every_written_form_in_every_language_is_in_each_index(tmp_path):
         for language in glossary.languages:
             for form in written_forms(glossary.concepts["open-weight-model"], language):
                 assert keys[normalise(form.text)] == form.kind, (code, form)
-        assert keys["kaifangquanzhongmoxing"] == "pinyin" and keys["openweightmodels"] == "variant"
+        assert keys["kaifangquanzhongmoxing"] == "reading" and keys["openweightmodels"] == "variant"
         assert index["languages"][0] == glossary.language(code).tag  # labels in the page's language first
 
 
@@ -166,6 +166,8 @@ def test_a_third_language_gets_its_own_index_with_every_language_beside(tmp_path
         [section["ja"].label, section["en"].label, section["zh"].label],
         [section["ja"].equivalence.degree, "", section["zh"].equivalence.degree])
     keys = _keys_of(index, "red-teaming")
-    assert keys[normalise(section["ja"].term)] == "term" and keys["hongduiceshi"] == "pinyin"
-    japanese = index["languages"].index("ja")  # no derived forms: no inflection or reading rules for it
-    assert {KINDS[k[2]] for k in index["keys"] if k[3] == japanese} <= {"term", "disambiguated", "synonym", "deprecated"}
+    assert keys[normalise(section["ja"].term)] == "term" and keys["hongduiceshi"] == "reading"
+    assert keys[normalise(ja.profile.reading_of(section["ja"].term, section["ja"].reading))] == "reading"  # kana
+    japanese = index["languages"].index("ja")  # no inflections for it: its only derived forms are readings
+    assert {KINDS[k[2]] for k in index["keys"] if k[3] == japanese} <= {"term", "disambiguated", "synonym", "deprecated",
+                                                                        "reading"}

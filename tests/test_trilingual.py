@@ -25,6 +25,7 @@ from termbase.exports.formats import FORMATS, all_files
 from termbase.exports.json_export import from_data, to_data
 from termbase.publication import SiteInfo
 from termbase.validate import validate
+from termbase.writing import kana
 
 LANGUAGES = ("en", "zh", "ja")
 PREFIX = {"en": "", "zh": "zh/", "ja": "ja/"}
@@ -169,6 +170,9 @@ def test_a_term_typed_in_the_search_box_finds_its_concept_first_in_the_lookup_an
             links = _results(page, terms[code])
             assert links[0] == f"{root}terms/{concept_id}/", (terms[code], links)
             assert all(link.startswith(root) for link in links), links  # its own language's pages only
+            if code == "ja":  # the reading in hiragana, as a reader types it before converting it
+                reading = kana(terms["ja"])
+                assert _lookup(page, reading)[0] == f"{root}terms/{concept_id}/", (reading, concept_id)
         context.close()
 
 

@@ -3,7 +3,7 @@
 At build time, one index per page language holds every concept (its URL in that language, its label in every
 language, the equivalence degree) and every form a reader may type to reach it: the preferred term, the
 disambiguated form, synonyms (abbreviations among them), deprecated terms, and derived forms (English singular
-and plural, gerund and stem; the pinyin of Chinese terms). Every language's forms are in every index, so a term
+and plural, gerund and stem; the reading of terms where the script has one: pinyin, kana). Every language's forms are in every index, so a term
 typed in one language finds the concept on the other language's pages. The search dialog's script
 (theme/assets/javascripts/lookup.js) normalises the query as `normalise` does and ranks exact, then prefix,
 then substring matches.
@@ -26,7 +26,7 @@ from .publication import page_url_path
 
 # Kinds of form, in the order they rank among matches of the same class. The script knows the numbers: a kind
 # from DERIVED on up is a derived form, which ranks after every form written in an entry.
-KINDS = ("term", "disambiguated", "synonym", "deprecated", "variant", "pinyin")
+KINDS = ("term", "disambiguated", "synonym", "deprecated", "variant", "reading")
 DERIVED = KINDS.index("variant")
 
 # UI strings of the lookup, shown by the script in the page's language.
@@ -87,7 +87,8 @@ def english_variants(form: str) -> set[str]:
     return {head + w for w in words if w}
 
 
-# Derived forms by language: English inflections; Chinese has none (pinyin is added for every Chinese script).
+# Derived forms by language: English inflections; the others have none (a reading is added wherever the script
+# has one: writing.Reading).
 _INFLECTIONS = {"en": english_variants}
 
 
@@ -95,7 +96,7 @@ _INFLECTIONS = {"en": english_variants}
 class Form:
     """Something a reader may type to reach a concept."""
 
-    text: str  # as shown (pinyin with its tone marks)
+    text: str  # as shown (a pinyin reading with its tone marks)
     language: str  # the language it is written in
     kind: str  # one of KINDS
 
@@ -124,17 +125,12 @@ def _derived_forms(concept: Concept, language: Language) -> list[Form]:
     for form in written_forms(concept, language):
         if form.kind in ("term", "synonym") and inflect:
             forms += [Form(v, language.code, "variant") for v in sorted(inflect(form.text))]
-        if _reads_in_pinyin(language) and form.kind in ("term", "synonym"):
+        if language.profile.reading and form.kind in ("term", "synonym"):  # pinyin for Chinese, kana for Japanese
             reading = language.profile.reading_of(form.text, section.reading if form.kind == "term" else "")
-            forms.append(Form(reading, language.code, "pinyin"))
+            forms.append(Form(reading, language.code, "reading"))
             if "ü" in reading:
-                forms.append(Form(reading.replace("ü", "v"), language.code, "pinyin"))  # as typed on keyboards
+                forms.append(Form(reading.replace("ü", "v"), language.code, "reading"))  # pinyin as typed on keyboards
     return forms
-
-
-def _reads_in_pinyin(language: Language) -> bool:
-    """Whether readers type the language's terms in pinyin too (Chinese scripts: writing.Reading 'pinyin')."""
-    return language.profile.reading is not None and language.profile.reading.field == "pinyin"
 
 
 def all_forms(glossary: Glossary) -> dict[str, list[Form]]:
