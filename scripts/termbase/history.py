@@ -189,7 +189,7 @@ def _stems(glossary: Glossary, concept_id: str) -> list[str]:
     """The file stems a concept's versions were written under: ids renamed into it (oldest first), then its own.
     Renames only: the versions of an id merged into it are that id's own (SiteVersions.gone)."""
     renamed = [e.id for e in glossary.registry.values()
-               if e.fate == "renamed" and e.id != concept_id and glossary.renamed_to(e.id) == concept_id]
+               if Fate(e.fate) is Fate.RENAMED and e.id != concept_id and glossary.renamed_to(e.id) == concept_id]
     return [*renamed, concept_id]
 
 
@@ -241,7 +241,7 @@ def published_versions(glossary: Glossary, history: History | None) -> SiteVersi
     retired = {stem: tuple(sorted(texts)) for stem, texts in history.texts.items() if stem not in glossary.concepts}
     gone = {}
     for entry in glossary.registry.values():  # merged and withdrawn ids: their versions, with those renamed into them
-        if Fate(entry.fate) not in (Fate.MERGED, Fate.WITHDRAWN) or entry.id in glossary.concepts:
+        if not Fate(entry.fate).keeps_its_versions or entry.id in glossary.concepts:
             continue
         texts: dict[int, bytes] = {}
         for stem in _stems(glossary, entry.id):
