@@ -1,17 +1,13 @@
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from bench.lookup import CHROMIUM_ARGS, chromium
+from bench.lookup import CHROMIUM_ARGS, chromium, serve
 from factory import ROOT, make_trilingual_project, make_variant_project
 
 
@@ -123,22 +119,6 @@ def _chromium() -> str:
     if path is None:
         missing_tool("no Chromium found: install it with `apt-get install chromium` (Debian) to run the browser tests")
     return path
-
-
-@contextlib.contextmanager
-def serve(folder: Path):
-    """Serve a built site on a free port of the loopback interface; yields its root URL."""
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
 
 
 @pytest.fixture(scope="session")

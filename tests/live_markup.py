@@ -63,21 +63,20 @@ def json_ld(meta: dict) -> dict:
 def version_pages_html(glossary, locales_dir, site) -> dict[str, tuple[str, dict]]:
     """Every version page as the site serves it, (body HTML, head) by language and address: the shell page
     (pages/versions.py) rendered as MkDocs renders its Markdown, with a head holding the title and description as
-    Material's template writes them, then filled in by fill_shell."""
+    Material's template writes them, then filled in by Shell.fill."""
     from markupsafe import escape
 
     from termbase.history import published_versions
-    from termbase.pages.versions import fill_shell, render_version_pages, shell_markdown
+    from termbase.pages.versions import Shell, render_version_pages, shell_markdown
 
     body, meta = to_html(shell_markdown())
-    shell = (f'<html><head><title>{escape(meta["title"])} - site</title><meta name="description" '
-             f'content="{escape(meta["description"])}"></head><body>{body}</body></html>')
+    shell = Shell(f'<html><head><title>{escape(meta["title"])} - site</title><meta name="description" '
+                  f'content="{escape(meta["description"])}"></head><body>{body}</body></html>')
     pages = {}
     for code, by_address in render_version_pages(glossary, locales_dir, site,
                                                   published_versions(glossary, None)).items():
         for address, page in by_address.items():
-            tree = lxml.html.fromstring(fill_shell(shell, page, address))
-            head = {"title": tree.findtext(".//title"), "description": tree.find(".//meta").get("description")
-                    or tree.find(".//meta").get("content")}
+            tree = lxml.html.fromstring(shell.fill(page, address))
+            head = {"title": tree.findtext(".//title"), "description": tree.find(".//meta").get("content")}
             pages[f"{code}:{address}"] = (lxml.html.tostring(tree.find(".//body"), encoding="unicode"), head)
     return pages

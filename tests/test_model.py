@@ -21,6 +21,7 @@ def test_each_enumeration_is_stated_once_and_the_rest_derives_from_it():
 def test_what_each_fate_does():
     assert [f.value for f in Fate if f.redirects] == ["renamed", "merged"]
     assert [f.value for f in Fate if f.leaves_tombstone] == ["withdrawn"]
+    assert [f.value for f in Fate if f.keeps_its_versions] == ["merged", "withdrawn"]
     assert [f.value for f in Fate if f.is_active] == ["active"]
     assert Fate.RENAMED.change % {"target": "x"} == "Renamed to x."
 

@@ -175,19 +175,19 @@ def test_version_pages_are_pages_of_the_site(versioned_site):
 
 
 def test_the_shell_must_have_every_placeholder_and_values_are_put_in_once(tmp_path):
-    from termbase.pages.versions import ShellError, VersionPage, fill_shell, shell_markdown
+    from termbase.pages.versions import Shell, ShellError, VersionPage, shell_markdown
 
     from live_markup import to_html
     body, meta = to_html(shell_markdown())
     shell = f"<title>{meta['title']}</title><meta content=\"{meta['description']}\">{body}"
     page = VersionPage("TBSHELLHEADING <b>", 'says "TBSHELLTITLE"', "x", "<p>TBSHELLDESCRIPTION body</p>")
-    filled = fill_shell(shell, page, "terms/x/v1/")
+    filled = Shell(shell).fill(page, "terms/x/v1/")
     assert "<title>TBSHELLHEADING &lt;b&gt;</title>" in filled  # escaped, and not searched again
     assert 'content="says &#34;TBSHELLTITLE&#34;"' in filled and "<p>TBSHELLDESCRIPTION body</p>" in filled
     with pytest.raises(ShellError):
-        fill_shell(shell.replace("TBSHELLBODY", "body"), page, "terms/x/v1/")
+        Shell(shell.replace("TBSHELLBODY", "body"))
     with pytest.raises(ShellError):
-        fill_shell(shell + "<span>tbshellheading</span>", page, "terms/x/v1/")
+        Shell(shell + "<span>tbshellheading</span>")
 
 
 def test_versions_stay_out_of_search_and_the_sitemap(versioned_site):

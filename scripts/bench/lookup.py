@@ -24,7 +24,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 SCRIPT = Path(__file__).resolve().parents[2] / "theme" / "assets" / "javascripts" / "lookup.js"
-# How Chromium is started, here and by the browser tests (tests/conftest.py imports both).
+# How Chromium is started, here and by the browser tests (tests/conftest.py imports this, chromium and serve).
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -75,7 +75,9 @@ def sizes(site: Path, prefixes: list[str], index_path: str) -> dict:
 
 
 @contextlib.contextmanager
-def _serve(folder: Path):
+def serve(folder: Path):
+    """Serve a built site on a free port of the loopback interface; yields its root URL (the browser tests use it
+    too: tests/conftest.py)."""
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
@@ -99,7 +101,7 @@ def latency(site: Path, prefixes: list[str], terms: list[list[str]], full_text: 
     from playwright.sync_api import sync_playwright
 
     samples: list[list[float]] = []
-    with _serve(site) as url, sync_playwright() as playwright:
+    with serve(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         page = browser.new_page()
         if not full_text:

@@ -154,10 +154,9 @@ def base_texts(root: Path, commit: str) -> dict[str, bytes]:
 
 def concept_at(text: bytes, current: Concept, glossary: Glossary) -> Concept | None:
     """An earlier version of `current` from its file's text, under the current id and path (a renamed concept's
-    versions were written under its old id). None if the text cannot be read as an entry of today's glossary
-    (a language added since, a jurisdiction removed, say): that version then has no page, and the build log
-    says so."""
-    return _read_version(text, current.id, current.path, glossary, _entry_check(glossary))
+    versions were written under its old id), for comparing with (version discipline): None only if the text
+    cannot be read as an entry at all. Pages ask more of it (published_versions)."""
+    return _read_version(text, current.id, current.path, glossary)
 
 
 def _entry_check(glossary: Glossary) -> Callable[[Any], Any]:
@@ -165,10 +164,14 @@ def _entry_check(glossary: Glossary) -> Callable[[Any], Any]:
 
 
 def _read_version(text: bytes, concept_id: str, path: Path, glossary: Glossary,
-                  is_valid: Callable[[Any], Any]) -> Concept | None:
+                  is_valid: Callable[[Any], Any] | None = None) -> Concept | None:
+    """The Concept of a committed text; with `is_valid` (today's entry schema), None unless the text is also a
+    valid entry of today's glossary (a language added since, a jurisdiction removed, say): such a version has
+    no page, and the build log says so."""
     try:  # read as untrusted as any entry (no aliases or tags), though it passed the checks when committed
         data = {**parse_yaml(text.decode("utf-8")).data, "id": concept_id}
-        is_valid(data)  # today's schema: languages, jurisdictions, domains and fields as the pages expect them
+        if is_valid is not None:
+            is_valid(data)  # languages, jurisdictions, domains and fields as the pages expect them
         return concept_from_data(data, path, glossary.languages)
     except (SourceError, UnicodeDecodeError, JsonSchemaException, KeyError, TypeError, ValueError, AttributeError):
         return None
@@ -189,7 +192,7 @@ def _stems(glossary: Glossary, concept_id: str) -> list[str]:
     """The file stems a concept's versions were written under: ids renamed into it (oldest first), then its own.
     Renames only: the versions of an id merged into it are that id's own (SiteVersions.gone)."""
     renamed = [e.id for e in glossary.registry.values()
-               if e.fate == "renamed" and e.id != concept_id and glossary.renamed_to(e.id) == concept_id]
+               if Fate(e.fate) is Fate.RENAMED and e.id != concept_id and glossary.renamed_to(e.id) == concept_id]
     return [*renamed, concept_id]
 
 
@@ -241,7 +244,7 @@ def published_versions(glossary: Glossary, history: History | None) -> SiteVersi
     retired = {stem: tuple(sorted(texts)) for stem, texts in history.texts.items() if stem not in glossary.concepts}
     gone = {}
     for entry in glossary.registry.values():  # merged and withdrawn ids: their versions, with those renamed into them
-        if Fate(entry.fate) not in (Fate.MERGED, Fate.WITHDRAWN) or entry.id in glossary.concepts:
+        if not Fate(entry.fate).keeps_its_versions or entry.id in glossary.concepts:
             continue
         texts: dict[int, bytes] = {}
         for stem in _stems(glossary, entry.id):

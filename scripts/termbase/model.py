@@ -102,6 +102,12 @@ class Fate(str, Enum):
         return self in (Fate.RENAMED, Fate.MERGED)
 
     @property
+    def keeps_its_versions(self) -> bool:
+        """The versions published under the id stay its own, readable at its addresses (merged, withdrawn); a
+        renamed id's versions go on under the new id."""
+        return self in (Fate.MERGED, Fate.WITHDRAWN)
+
+    @property
     def leaves_tombstone(self) -> bool:
         """The concept is gone: its URL keeps a page that says so, with the reason."""
         return self is Fate.WITHDRAWN
@@ -331,7 +337,7 @@ class Glossary:
         """The id a concept went on under after renames only: its versions are that id's versions. A merge ends
         the chain (the versions of a merged id stay its own, under its own address)."""
         seen = set()
-        while old_id in self.registry and old_id not in seen and self.registry[old_id].fate == Fate.RENAMED.value:
+        while old_id in self.registry and old_id not in seen and Fate(self.registry[old_id].fate) is Fate.RENAMED:
             seen.add(old_id)
             old_id = self.registry[old_id].to
         return old_id

@@ -120,7 +120,7 @@ def site_content(project_root: Path, base_url: str, repo_url: str = "",
             _cache[key] = SiteContent({}, {}, {}, problems, ())
         else:
             site = SiteInfo.for_build(glossary, base_url, repo_url, environ)
-            pages, downloads, redirects, lookup, words, notice, version_pages = {}, {}, {}, {}, "", "", {}
+            published, lookup, words, notice = Published({}, {}, {}, {}), {}, "", ""
             if not any(p.is_error for p in problems):
                 try:
                     past = history.read_history(project_root)
@@ -131,9 +131,7 @@ def site_content(project_root: Path, base_url: str, repo_url: str = "",
                                                      "entry of today's glossary, so it has no page")
                                              for concept_id, number in versions.unreadable)]
                     published = publish(glossary, locales_dir, site, versions)
-                    pages, downloads, redirects = published.pages, published.downloads, published.redirects
-                    version_pages = published.version_pages
-                    pages.update(_guides(project_root, glossary, site))
+                    published.pages.update(_guides(project_root, glossary, site))
                     lookup = {lang.code: lookup_index(glossary, lang, locales_dir) for lang in glossary.languages}
                     words = jieba_user_dictionary(glossary)
                 except Exception as err:  # noqa: BLE001 - a bug must stop the build with a message, not a traceback
@@ -141,10 +139,10 @@ def site_content(project_root: Path, base_url: str, repo_url: str = "",
                                                    f"the site could not be generated: {type(err).__name__}: {err}",
                                                    "this is a bug in scripts/termbase: please report it with the "
                                                    "change that caused it")]
-                    pages, downloads, redirects, lookup, words, version_pages = {}, {}, {}, {}, "", {}
-                problems = [*problems, *_unsafe_downloads(downloads)]
-            _cache[key] = SiteContent(pages, downloads, redirects, problems, glossary.language_codes, site,
-                                      lookup, words, notice, version_pages)
+                    published, lookup, words = Published({}, {}, {}, {}), {}, ""
+                problems = [*problems, *_unsafe_downloads(published.downloads)]
+            _cache[key] = SiteContent(published.pages, published.downloads, published.redirects, problems,
+                                      glossary.language_codes, site, lookup, words, notice, published.version_pages)
     return _cache[key]
 
 

@@ -49,8 +49,7 @@ def render_redirect(glossary: Glossary, entry: RegistryEntry, language: Language
     to_version = bool(version) and entry.fate == "renamed" and (home, version) in with_pages
     return ENV.get_template("redirect.html.j2").render(
         language=language, message=message,
-        target_url=site.redirect_target(entry.id, home, version) if to_version
-        else site.redirect_target(entry.id, target.id, version, to_version=False),
+        target_url=site.redirect_target(entry.id, home if to_version else target.id, version, to_version),
         canonical_url=site.version_url(home, version, language) if to_version
         else site.concept_url(target.id, language),
         target_term=target.sections[language.code].label,

@@ -53,23 +53,29 @@ def shell_markdown() -> str:
     return f"{head}\n# {_HEADING} {{ #term }}\n\n{_BODY}\n"
 
 
-def fill_shell(shell: str, page: VersionPage, address: str) -> str:
-    """The shell's HTML made the page of one version: `address` is the version page's path
-    (publication.page_url_path), which replaces the shell's own wherever the shell names it (canonical URL,
-    language switcher, alternates). One pass, so that no value put in is searched for placeholders."""
-    before, found, after = shell.partition(_BODY_BLOCK)
-    rest = _PLACEHOLDERS.sub("", before + after)
-    if not found or _BODY_BLOCK in after or _HEADING not in shell or _TITLE not in shell \
-            or re.search(rf"tbshell|{re.escape(SHELL.split('/')[0])}", rest, re.IGNORECASE):
-        raise ShellError("the version page shell built by the site engine lacks a placeholder, or names one in a "
-                         "form pages/versions.py does not replace")
-    values = {_SHELL_ADDRESS: address, _TITLE: str(escape(one_line(page.title))),
-              _DESCRIPTION: str(escape(one_line(page.description))), _HEADING: str(escape(page.heading))}
+class Shell:
+    """The shell page's HTML as the site engine built it: checked once, then filled in for each version."""
 
-    def fill(part: str) -> str:
-        return _PLACEHOLDERS.sub(lambda match: values[match.group()], part)
+    def __init__(self, html: str):
+        before, found, after = html.partition(_BODY_BLOCK)
+        rest = _PLACEHOLDERS.sub("", before + after)
+        if not found or _BODY_BLOCK in after or _HEADING not in html or _TITLE not in html \
+                or re.search(rf"tbshell|{re.escape(SHELL.split('/')[0])}", rest, re.IGNORECASE):
+            raise ShellError("the version page shell built by the site engine lacks a placeholder, or names one in "
+                             "a form pages/versions.py does not replace")
+        self._before, self._after = before, after
 
-    return fill(before) + page.body + fill(after)
+    def fill(self, page: VersionPage, address: str) -> str:
+        """The page of one version: `address` is its path (publication.page_url_path), which replaces the shell's
+        own wherever the shell names it (canonical URL, language switcher, alternates). One pass, so that no
+        value put in is searched for placeholders."""
+        values = {_SHELL_ADDRESS: address, _TITLE: str(escape(one_line(page.title))),
+                  _DESCRIPTION: str(escape(one_line(page.description))), _HEADING: str(escape(page.heading))}
+
+        def fill(part: str) -> str:
+            return _PLACEHOLDERS.sub(lambda match: values[match.group()], part)
+
+        return fill(self._before) + page.body + fill(self._after)
 
 
 def render_version_pages(glossary: Glossary, locales_dir: Path, site: SiteInfo,
@@ -104,11 +110,11 @@ def write_version_pages(language_root: Path, pages: Mapping[str, VersionPage]) -
     """Write one language's version pages into its built site (`language_root`: where its home page is), from the
     shell page the site engine built there, and remove the shell. Returns the number of pages written."""
     shell_dir = language_root / _SHELL_ADDRESS
-    shell = (shell_dir / "index.html").read_text(encoding="utf-8")
+    shell = Shell((shell_dir / "index.html").read_text(encoding="utf-8"))
     for address, page in pages.items():
         target = language_root / address / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(fill_shell(shell, page, address), encoding="utf-8")
+        target.write_text(shell.fill(page, address), encoding="utf-8")
     (shell_dir / "index.html").unlink()
     for folder in (shell_dir, shell_dir.parent):  # terms/_version-shell/v0/ and terms/_version-shell/
         folder.rmdir()
